@@ -1,0 +1,62 @@
+# The one entry point: `make run` for a local site with demo content, `make test` for
+# the whole suite. Both build the virtual environment they need.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-requirements
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint format bench venv worker clean
+
+$(PY):
+	@set -e; \
+	for candidate in python3.13 python3.12 python3; do \
+	  if command -v $$candidate >/dev/null 2>&1 && \
+	     $$candidate -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null; then \
+	    echo "Creating $(VENV) with $$($$candidate --version)"; \
+	    $$candidate -m venv $(VENV); exit 0; \
+	  fi; \
+	done; \
+	echo "Python 3.13 (or 3.12) is needed but was not found. Install it (for example 'pyenv install 3.13') and run make again." >&2; \
+	exit 1
+
+$(STAMP): requirements.txt | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+run: venv
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PY) manage.py load_demo_content
+	@echo
+	@echo "  Site:   http://$(HOST):$(PORT)/"
+	@echo "  Admin:  http://$(HOST):$(PORT)/admin/  (demo editor: see above)"
+	@echo "  The task worker (e-mails, counts) runs alongside; Ctrl+C stops both."
+	@echo
+	@trap 'kill 0' EXIT; \
+	$(PY) manage.py db_worker 2>&1 | sed -u 's/^/[worker] /' & \
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+worker: venv
+	$(PY) manage.py db_worker
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: venv
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+test: lint
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: venv
+	$(PY) bench/run.py $(if $(QUICK),--quick,)
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3* test-db.sqlite3* tests/artifacts

@@ -1,0 +1,21 @@
+from tests.conftest import ARTIFACTS
+
+
+def test_home_page_renders_styled_in_a_real_browser(live_server, page):
+    page.goto(live_server.url + "/")
+    header = page.locator(".site-header")
+    # site.css paints the header in the campaign's ink colour: proof the CSS arrived.
+    assert header.evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(28, 30, 38)"
+    # Bootstrap's grid is applied: the main column and the sidebar sit side by side.
+    main_box = page.locator("main").bounding_box()
+    sidebar_box = page.locator(".site-sidebar").bounding_box()
+    assert sidebar_box["x"] > main_box["x"] + main_box["width"] - 1
+    assert page.get_by_role("heading", name="Sign the Petition").is_visible()
+    page.screenshot(path=ARTIFACTS / "home-desktop.png", full_page=True)
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.reload()
+    # On a phone the sidebar goes below the article, and navigation folds behind a button.
+    assert page.locator(".site-sidebar").bounding_box()["y"] > page.locator("main").bounding_box()["y"]
+    assert page.get_by_role("button", name="Show navigation").is_visible()
+    page.screenshot(path=ARTIFACTS / "home-phone.png", full_page=True)
