@@ -1,13 +1,23 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 from django.views.static import serve
 
-from . import views
+from . import feeds, views
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("posts/", views.LatestPostsView.as_view(), name="latest_posts"),
+    path("posts/<slug:slug>/", views.PostDetailView.as_view(), name="post_detail"),
+    path("category/<slug:slug>/", views.CategoryView.as_view(), name="category"),
+    path("feed/", feeds.LatestPostsFeed(), name="feed"),
+    path("feed/atom/", feeds.LatestPostsAtomFeed(), name="feed_atom"),
+    path("category/<slug:slug>/feed/", feeds.CategoryFeed(), name="category_feed"),
+    path("category/<slug:slug>/feed/atom/", feeds.CategoryAtomFeed(), name="category_feed_atom"),
+    path("", include("appeals.urls")),
+    path("", include("media_library.urls")),
+    path("", include("petitions.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,18 @@
+from django import forms
+
+
+class RichTextWidget(forms.Textarea):
+    """A textarea that static/campaign/admin/richtext.js turns into a small visual editor.
+
+    Editors press buttons for headings, links, lists, quotes and images; the HTML it
+    produces is sanitised on save. Without JavaScript the plain textarea still works.
+    """
+
+    template_name = "campaign/widgets/richtext.html"
+
+    class Media:
+        css = {"all": ["campaign/admin/richtext.css"]}
+        js = ["campaign/admin/richtext.js"]
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"class": "js-richtext", "rows": 20, **(attrs or {})})

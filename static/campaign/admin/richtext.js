@@ -1,0 +1,1 @@
+// rich text editor: see RichTextWidget
