@@ -8,8 +8,6 @@ class RichTextWidget(forms.Textarea):
     produces is sanitised on save. Without JavaScript the plain textarea still works.
     """
 
-    template_name = "campaign/widgets/richtext.html"
-
     class Media:
         css = {"all": ["campaign/admin/richtext.css"]}
         js = ["campaign/admin/richtext.js"]
