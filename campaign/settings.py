@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "campaign.middleware.PermissionsPolicyMiddleware",
+    # Inside the header middleware above, so that cached pages get their headers too.
+    "campaign.page_cache.AnonymousPageCacheMiddleware",
     # Last, so that it sees the response of a failed login.
     "axes.middleware.AxesMiddleware",
 ]
@@ -155,9 +157,11 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Seconds an anonymous page may be served from the cache. Publishing bumps a
-# version number, so edits show at once whatever this is.
-PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# Seconds an anonymous page may be served from the cache: this bounds how old a
+# petition count on a cached page can be. Editorial changes and scheduled posts
+# coming due invalidate cached pages at once, whatever this is (campaign/page_cache.py).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 5)
+PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/search/", "/healthz", "/media/", "/static/")
 
 # --- Background tasks -------------------------------------------------------
 
@@ -298,6 +302,23 @@ if EMAIL_BACKEND_PATH == "django.core.mail.backends.smtp.EmailBackend":
     }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Campaign Kazakhstan <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Petitions --------------------------------------------------------------
+
+# How long the link in a confirmation e-mail works; the page then offers a new one.
+PETITIONS_CONFIRMATION_LINK_DAYS = env_int("PETITIONS_CONFIRMATION_LINK_DAYS", 7)
+# Signatures never confirmed are deleted after this many days.
+PETITIONS_UNCONFIRMED_RETENTION_DAYS = env_int("PETITIONS_UNCONFIRMED_RETENTION_DAYS", 30)
+# Signers' personal data is erased this many days after a petition closes (the count stays).
+PETITIONS_ANONYMISE_AFTER_CLOSE_DAYS = env_int("PETITIONS_ANONYMISE_AFTER_CLOSE_DAYS", 180)
+# Signings from one address per hour that count; later ones are kept but flagged, not counted.
+PETITIONS_SIGNATURES_PER_IP_PER_HOUR = env_int("PETITIONS_SIGNATURES_PER_IP_PER_HOUR", 10)
+# E-mails one signature may trigger per hour (repeat signings, new-link requests).
+PETITIONS_EMAILS_PER_SIGNATURE_PER_HOUR = env_int("PETITIONS_EMAILS_PER_SIGNATURE_PER_HOUR", 3)
+# Counter rows per petition: confirmations update one at random, so they rarely wait on each other.
+PETITIONS_COUNTER_SHARDS = env_int("PETITIONS_COUNTER_SHARDS", 16)
+# How often the worker recounts signatures and applies the retention rules.
+PETITIONS_MAINTENANCE_INTERVAL_HOURS = env_int("PETITIONS_MAINTENANCE_INTERVAL_HOURS", 24)
 
 # --- Forms ------------------------------------------------------------------
 

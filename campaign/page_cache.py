@@ -1,0 +1,162 @@
+"""A whole-page cache for anonymous visitors that never serves one visitor's state to another.
+
+Why not Django's CacheMiddleware: pages that carry a form also carry the visitor's
+CSRF token, so Django refuses to cache them (or would hand one visitor's token to the
+next). Here the token is cut out before a page is stored and the current visitor's
+own token is put back on every hit, so petition and appeal pages are cached too.
+
+A hit reads two cache keys and runs no SQL. Pages are keyed by a content version that
+every editorial save bumps (see `content_changed`), so an edit shows at once; the short
+lifetime (PAGE_CACHE_SECONDS) bounds how old a petition count or a newly due scheduled
+post can be. Visitors with a session (editors, supporters who have just acted) always
+get a fresh page, so they see their own effect at once.
+"""
+
+import re
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Min
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+
+VERSION_KEY = "page-cache:version"
+CSRF_PLACEHOLDER = "__CSRF_TOKEN_PLACEHOLDER__"
+_CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+# Response headers worth keeping; security headers are added again by outer middleware.
+_KEPT_HEADERS = ("Content-Type", "Content-Language", "Access-Control-Allow-Origin", "Link")
+
+# Models whose changes show on public pages ("app_label.modelname"). Signatures and
+# counters are deliberately absent: a signing spike must not empty the cache.
+CONTENT_MODELS = {
+    "campaign.category",
+    "campaign.post",
+    "campaign.article",
+    "appeals.appeal",
+    "appeals.prisoner",
+    "appeals.prisonerevent",
+    "appeals.recipient",
+    "media_library.videopost",
+    "petitions.petition",
+}
+
+
+NEXT_DUE_KEY = "page-cache:next-scheduled"
+NOTHING_SCHEDULED = -1.0
+
+
+def content_version():
+    """The number every page key starts with; it changes when content does.
+
+    A scheduled post changes content too, when its time comes: the next publish time is
+    kept beside the version, and the first request after it passes bumps the version.
+    """
+    values = cache.get_many([VERSION_KEY, NEXT_DUE_KEY])
+    version, next_due = values.get(VERSION_KEY), values.get(NEXT_DUE_KEY)
+    if version is None:
+        version = bump_content_version()
+    if next_due is None:
+        next_due = _next_scheduled_publish_time()
+        cache.set(NEXT_DUE_KEY, next_due, timeout=None)
+    if next_due != NOTHING_SCHEDULED and timezone.now().timestamp() >= next_due:
+        version = bump_content_version()
+    return version
+
+
+def _next_scheduled_publish_time():
+    from .models import Post
+
+    due = Post.objects.filter(status=Post.Status.PUBLISHED, published_at__gt=timezone.now()).aggregate(
+        due=Min("published_at")
+    )["due"]
+    return due.timestamp() if due else NOTHING_SCHEDULED
+
+
+def bump_content_version():
+    """Make every cached page stale at once (after any editorial change)."""
+    version = time.time_ns()
+    cache.set(VERSION_KEY, version, timeout=None)
+    cache.delete(NEXT_DUE_KEY)
+    return version
+
+
+def _is_content(model):
+    return model._meta.label_lower in CONTENT_MODELS
+
+
+def content_changed(sender, instance=None, **kwargs):
+    model = type(instance) if instance is not None else sender
+    if _is_content(model) or _is_content(sender):
+        bump_content_version()
+
+
+def connect_signals():
+    post_save.connect(content_changed, dispatch_uid="page_cache_post_save")
+    post_delete.connect(content_changed, dispatch_uid="page_cache_post_delete")
+    m2m_changed.connect(content_changed, dispatch_uid="page_cache_m2m_changed")
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self.request_is_cacheable(request):
+            return self.get_response(request)
+        key = self.key_for(request)
+        stored = cache.get(key)
+        if stored is not None:
+            return self.rebuild(stored, request)
+        response = self.get_response(request)
+        if self.response_is_cacheable(request, response):
+            cache.set(key, self.freeze(response), settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def request_is_cacheable(request):
+        if settings.PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
+            return False
+        if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+            return False
+        return not request.path.startswith(settings.PAGE_CACHE_EXCLUDED_PATHS)
+
+    @staticmethod
+    def key_for(request):
+        language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+        return f"page-cache:{content_version()}:{language}:{request.get_host()}:{request.get_full_path()}"
+
+    @staticmethod
+    def response_is_cacheable(request, response):
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        cache_control = response.get("Cache-Control", "")
+        if any(word in cache_control for word in ("private", "no-cache", "no-store", "max-age=0")):
+            return False
+        session = getattr(request, "session", None)
+        return not (session is not None and session.modified)
+
+    @staticmethod
+    def freeze(response):
+        content = response.content.decode(response.charset)
+        content = _CSRF_INPUT.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", content)
+        headers = {name: response[name] for name in _KEPT_HEADERS if response.has_header(name)}
+        return {"content": content, "headers": headers, "has_csrf": CSRF_PLACEHOLDER in content}
+
+    @staticmethod
+    def rebuild(stored, request):
+        content = stored["content"]
+        if stored["has_csrf"]:
+            # Each form gets this visitor's own token (and CsrfViewMiddleware sets their cookie).
+            content = content.replace(CSRF_PLACEHOLDER, get_token(request))
+        response = HttpResponse(content)
+        for name, value in stored["headers"].items():
+            response[name] = value
+        if stored["has_csrf"]:
+            patch_cache_control(response, private=True)
+        response["X-Page-Cache"] = "hit"
+        return response

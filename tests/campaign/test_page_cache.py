@@ -1,0 +1,78 @@
+"""Anonymous pages come from the cache without SQL, yet never show stale content or someone else's token."""
+
+import re
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_repeated_anonymous_visit_is_served_from_cache_without_sql(client, django_assert_num_queries):
+    factories.article("Solidarity", categories=[factories.category("Video")])
+    first = client.get("/category/video/")
+    assert first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = client.get("/category/video/")
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    # Security headers are added to cached pages too.
+    assert "default-src 'self'" in second["Content-Security-Policy"]
+    assert second["X-Frame-Options"] == "DENY"
+
+
+def test_an_edit_shows_at_once_on_cached_pages(client):
+    post = factories.article("Old headline", categories=[factories.category("Video")])
+    assert "Old headline" in client.get("/category/video/").content.decode()
+    post.title = "New headline"
+    post.save()
+    html = client.get("/category/video/").content.decode()
+    assert "New headline" in html and "Old headline" not in html
+
+
+def test_a_category_change_shows_at_once(client):
+    video = factories.category("Video")
+    post = factories.article("Moved post", categories=[])
+    assert "Moved post" not in client.get("/category/video/").content.decode()
+    post.categories.add(video)
+    assert "Moved post" in client.get("/category/video/").content.decode()
+
+
+def test_a_scheduled_post_appears_on_a_cached_page_when_due(client):
+    video = factories.category("Video")
+    factories.article("Due soon", categories=[video], published_at=timezone.now() + timedelta(minutes=1))
+    assert "Due soon" not in client.get("/category/video/").content.decode()
+    with mock.patch("django.utils.timezone.now", return_value=timezone.now() + timedelta(minutes=2)):
+        assert "Due soon" in client.get("/category/video/").content.decode()
+
+
+def test_editors_with_a_session_always_get_a_fresh_page(admin_client, client):
+    post = factories.article("Shared page", categories=[factories.category("Video")])
+    client.get("/category/video/")  # cached by an anonymous visitor
+    factories.Post.objects.filter(pk=post.pk).update(title="Changed without signals")
+    assert "Changed without signals" in admin_client.get("/category/video/").content.decode()
+
+
+@pytest.mark.urls("tests.campaign.csrf_form_urls")
+def test_a_cached_form_carries_each_visitors_own_csrf_token():
+    first_visitor, second_visitor = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first_page = first_visitor.get("/form/")
+    second_page = second_visitor.get("/form/")
+    assert second_page["X-Page-Cache"] == "hit"
+
+    def token(response):
+        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode()).group(1)
+
+    assert first_visitor.cookies["csrftoken"].value != second_visitor.cookies["csrftoken"].value
+    assert token(first_page) != token(second_page)
+    assert "private" in second_page["Cache-Control"]
+    # The token a visitor got from the cached page is valid for them, and only for them.
+    assert second_visitor.post("/form/", {"csrfmiddlewaretoken": token(second_page)}).status_code == 200
+    third_visitor = Client(enforce_csrf_checks=True)
+    third_visitor.get("/form/")
+    assert third_visitor.post("/form/", {"csrfmiddlewaretoken": token(second_page)}).status_code == 403
