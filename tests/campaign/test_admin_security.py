@@ -1,0 +1,74 @@
+"""The admin resists guessing, keeps strong passwords, expires sessions and logs every change."""
+
+import pytest
+from django.conf import settings
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def login(client, password):
+    return client.post(
+        "/admin/login/?next=/admin/",
+        {"username": "editor", "password": password},
+        REMOTE_ADDR="198.51.100.20",
+    )
+
+
+def test_repeated_wrong_passwords_lock_the_account_out_even_with_the_right_one(client):
+    get_user_model().objects.create_user("editor", password="correct horse battery staple", is_staff=True)
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        response = login(client, "guess")
+        assert response.status_code in (200, 429)
+    locked = login(client, "correct horse battery staple")
+    assert locked.status_code == 429
+    assert "locked" in locked.content.decode().lower()
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_correct_password_logs_in_before_the_limit(client):
+    get_user_model().objects.create_user("editor", password="correct horse battery staple", is_staff=True)
+    login(client, "guess")
+    response = login(client, "correct horse battery staple")
+    assert response.status_code == 302
+    assert client.session.get("_auth_user_id")
+
+
+@pytest.mark.parametrize("weak", ["password123", "12345678901234", "short", "editor-editor"])
+def test_weak_passwords_are_refused(weak):
+    user = get_user_model()(username="editor-editor")
+    with pytest.raises(ValidationError):
+        validate_password(weak, user)
+
+
+def test_admin_sessions_expire():
+    assert settings.SESSION_COOKIE_AGE <= 12 * 60 * 60
+    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+    assert settings.SESSION_COOKIE_HTTPONLY
+
+
+def test_every_editorial_change_lands_in_the_admin_log(admin_client, admin_user):
+    post = factories.article("Before")
+    page = admin_client.get(f"/admin/campaign/article/{post.pk}/change/")
+    assert page.status_code == 200
+    form = page.context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value is not None and name not in ("image", "categories", "prisoners")
+    }
+    data.update(
+        title="After",
+        published_at_0=post.published_at.strftime("%Y-%m-%d"),
+        published_at_1=post.published_at.strftime("%H:%M:%S"),
+    )
+    response = admin_client.post(f"/admin/campaign/article/{post.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    entry = LogEntry.objects.get(object_id=str(post.pk), action_flag=CHANGE)
+    assert entry.user == admin_user
+    assert "Title" in entry.get_change_message()
