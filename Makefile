@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-requirements
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench venv worker clean
+.PHONY: run test lint format audit bench venv worker clean
 
 $(PY):
 	@set -e; \
@@ -51,6 +51,10 @@ lint: venv
 format: venv
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# Known vulnerabilities in the pinned requirements (exit 1 if any is found).
+audit: venv
+	$(VENV)/bin/pip-audit -r requirements.txt --no-deps --disable-pip --progress-spinner off
 
 test: lint
 	$(PY) -m pytest $(PYTEST_ARGS)
