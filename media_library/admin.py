@@ -20,7 +20,35 @@ class VideoPostAdmin(PostAdminBase):
             ),
         },
     )
-    image_fieldset = (_("Poster image"), {"fields": ["image", "image_alt", "image_caption"]})
+    image_fieldset = (_("Poster"), {"fields": ["image", "image_alt", "image_caption"]})
+    links_fieldset = (_("Linked content"), {"fields": ["prisoners"], "classes": ["collapse"]})
+    # The post's image is the video's poster: say so where the editor uploads it.
+    poster_labels = {
+        "image": (
+            _("Poster image"),
+            _(
+                "Shown in place of the video until a visitor presses play, and in lists. Upload your "
+                "own (a still from the video, 16:9, e.g. 1280×720): the site never loads the "
+                "provider's thumbnails."
+            ),
+        ),
+        "image_alt": (
+            _("Poster description (alt text)"),
+            _("What the poster shows. Required with a poster."),
+        ),
+        "image_caption": (_("Poster caption"), ""),
+    }
 
     def get_fieldsets(self, request, obj=None):
-        return [self.content_fieldset, self.video_fieldset, self.publishing_fieldset, self.image_fieldset]
+        return [
+            self.content_fieldset,
+            self.video_fieldset,
+            self.publishing_fieldset,
+            self.image_fieldset,
+            self.links_fieldset,
+        ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in self.poster_labels:
+            kwargs["label"], kwargs["help_text"] = self.poster_labels[db_field.name]
+        return super().formfield_for_dbfield(db_field, request, **kwargs)

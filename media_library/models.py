@@ -6,6 +6,11 @@ from campaign.models import Post, PostQuerySet
 
 from .video_urls import VIMEO, YOUTUBE, embed_url, parse_video_url, watch_url
 
+NOT_A_VIDEO_MESSAGE = _(
+    "This is not the address of a YouTube or Vimeo video. Copy the address from the video's page, "
+    "for example https://www.youtube.com/watch?v=… or https://vimeo.com/…"
+)
+
 
 class VideoPostManager(models.Manager.from_queryset(PostQuerySet)):
     pass
@@ -23,14 +28,20 @@ class VideoPost(Post):
         VIMEO = VIMEO, "Vimeo"
 
     video_url = models.URLField(
-        _("video address"), max_length=300, help_text=_("The YouTube or Vimeo address of the video.")
+        _("video address"),
+        max_length=300,
+        help_text=_("The address of the video on YouTube or Vimeo, copied from the browser's address bar."),
     )
     provider = models.CharField(_("provider"), max_length=20, choices=Provider.choices, editable=False)
     provider_video_id = models.CharField(_("video id"), max_length=40, editable=False)
     duration = models.DurationField(
         _("duration"), null=True, blank=True, help_text=_("For example 4:35 or 1:02:10.")
     )
-    transcript = models.TextField(_("transcript"), blank=True)
+    transcript = models.TextField(
+        _("transcript"),
+        blank=True,
+        help_text=_("What is said in the video, for people who cannot listen to it. Shown under the player."),
+    )
 
     objects = VideoPostManager()
 
@@ -45,22 +56,21 @@ class VideoPost(Post):
 
     def clean(self):
         super().clean()
+        if not self.video_url:
+            return  # the field's own "required" or "invalid address" error says it already
         reference = parse_video_url(self.video_url)
         if reference is None:
-            raise ValidationError(
-                {
-                    "video_url": _(
-                        "Enter the address of a YouTube or Vimeo video, for example https://youtu.be/…"
-                    )
-                }
-            )
+            raise ValidationError({"video_url": ValidationError(NOT_A_VIDEO_MESSAGE, code="not_a_video")})
         self.provider, self.provider_video_id = reference.provider, reference.video_id
 
     def save(self, *args, **kwargs):
         self.kind = Post.Kind.VIDEO
+        # Always derived from the address: an address that is not a video leaves the
+        # provider empty, which the database constraint refuses.
         reference = parse_video_url(self.video_url)
-        if reference is not None:
-            self.provider, self.provider_video_id = reference.provider, reference.video_id
+        self.provider, self.provider_video_id = (
+            (reference.provider, reference.video_id) if reference else ("", "")
+        )
         super().save(*args, **kwargs)
 
     @property
@@ -70,3 +80,19 @@ class VideoPost(Post):
     @property
     def watch_url(self):
         return watch_url(self.provider, self.provider_video_id)
+
+    @property
+    def duration_display(self):
+        """The duration as people write it: "4:35", or "1:02:10" past the hour."""
+        if self.duration is None:
+            return ""
+        minutes, seconds = divmod(int(self.duration.total_seconds()), 60)
+        hours, minutes = divmod(minutes, 60)
+        return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
+
+    @property
+    def duration_iso(self):
+        """The duration in ISO 8601 (PT4M35S), for the machine-readable <time datetime>."""
+        if self.duration is None:
+            return ""
+        return f"PT{int(self.duration.total_seconds())}S"

@@ -1,0 +1,170 @@
+"""Editors publish video posts; visitors see a poster and nothing from YouTube until they press play."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+from django.utils import timezone
+
+from campaign.models import Post
+from media_library.models import VideoPost
+
+from .conftest import poster_upload
+
+pytestmark = pytest.mark.django_db
+
+ADD_URL = "/admin/media_library/videopost/add/"
+# Any attribute that makes the browser fetch something: src, srcset, poster, data of <object>.
+FETCHING_ATTRIBUTE = re.compile(r"""\s(?:src|srcset|poster|data)\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
+
+
+@pytest.fixture
+def admin_client_logged_in(client):
+    client.force_login(get_user_model().objects.create_superuser("admin", "admin@example.org", "x" * 16))
+    return client
+
+
+def admin_form(video_category, **changes):
+    now = timezone.localtime()
+    return {
+        "title": "Irish foreign minister challenged over Vadim Kuramshin",
+        "slug": "irish-foreign-minister-challenged",
+        "standfirst": "Joe Higgins TD says not enough is being done.",
+        "byline": "",
+        "body": "<p>Video report of exchanges in parliament.</p>",
+        "video_url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+        "duration": "4:35",
+        "transcript": "",
+        "status": Post.Status.PUBLISHED,
+        "published_at_0": now.strftime("%Y-%m-%d"),
+        "published_at_1": now.strftime("%H:%M:%S"),
+        "categories": [video_category.pk],
+        "image_alt": "",
+        "image_caption": "",
+        **changes,
+    }
+
+
+def test_the_admin_refuses_an_address_that_is_not_a_youtube_or_vimeo_video(
+    admin_client_logged_in, video_category
+):
+    response = admin_client_logged_in.post(
+        ADD_URL, admin_form(video_category, video_url="https://example.com/watch?v=dQw4w9WgXcQ")
+    )
+    assert response.status_code == 200  # the form comes back with the error, nothing saved
+    errors = response.context["adminform"].form.errors
+    assert "not the address of a YouTube or Vimeo video" in str(errors["video_url"])
+    assert "not the address of a YouTube or Vimeo video" in response.content.decode()
+    assert not VideoPost.objects.exists()
+
+
+def test_the_admin_saves_a_youtube_address_as_provider_and_id(admin_client_logged_in, video_category):
+    response = admin_client_logged_in.post(
+        ADD_URL,
+        admin_form(video_category, image=poster_upload(), image_alt="Joe Higgins TD speaking in the Dáil"),
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    video = VideoPost.objects.get()
+    assert (video.provider, video.provider_video_id) == ("youtube", "dQw4w9WgXcQ")
+    assert video.kind == Post.Kind.VIDEO
+    assert video.duration == timedelta(minutes=4, seconds=35)
+    assert video.get_absolute_url() == "/videos/irish-foreign-minister-challenged/"
+
+
+def test_the_admin_calls_the_image_the_poster(admin_client_logged_in):
+    html = admin_client_logged_in.get(ADD_URL).content.decode()
+    assert "Poster image" in html
+    assert "Poster description (alt text)" in html
+    assert "the site never loads the provider" in html
+
+
+def test_a_poster_needs_a_description(make_video_post):
+    video = make_video_post()
+    video.image_alt = ""
+    with pytest.raises(ValidationError) as error:
+        video.full_clean()
+    assert "image_alt" in error.value.message_dict
+
+
+@pytest.mark.parametrize(
+    "address", ["https://example.com/video.mp4", "https://www.youtube.com/watch?v=tooshort", ""]
+)
+def test_full_clean_gives_one_clear_message_on_the_address(video_category, address):
+    video = VideoPost(title="Full video of London commemoration", slug="london", video_url=address)
+    with pytest.raises(ValidationError) as error:
+        video.full_clean()
+    messages = error.value.message_dict["video_url"]
+    assert len(messages) == 1
+    assert messages[0] == "This field cannot be blank." or "YouTube or Vimeo" in messages[0]
+
+
+def test_the_database_refuses_a_video_post_whose_address_is_not_a_video(video_category):
+    with pytest.raises(IntegrityError):
+        VideoPost.objects.create(title="Broken", slug="broken", video_url="https://example.com/")
+
+
+def test_changing_the_address_changes_the_video(make_video_post):
+    video = make_video_post()
+    video.video_url = "https://vimeo.com/channels/staffpicks/123456789"
+    video.save()
+    video.refresh_from_db()
+    assert (video.provider, video.provider_video_id) == ("vimeo", "123456789")
+    assert video.embed_url == "https://player.vimeo.com/video/123456789?dnt=1&autoplay=1"
+
+
+def test_the_video_page_shows_the_poster_and_a_link_to_the_video_and_loads_nothing_from_youtube(
+    client, make_video_post
+):
+    video = make_video_post(duration=timedelta(minutes=4, seconds=35))
+    response = client.get(video.get_absolute_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+
+    assert f'src="{video.image.url}"' in html
+    assert 'alt="Miners raise their hands in a packed hall"' in html
+    assert 'href="https://www.youtube.com/watch?v=dQw4w9WgXcQ"' in html  # works without JavaScript
+    assert "Play video from YouTube" in html
+    assert 'data-embed-url="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?' in html
+    assert '<time datetime="PT275S">4:35</time>' in html
+
+    assert "<iframe" not in html.lower()
+    fetched = FETCHING_ATTRIBUTE.findall(html)
+    assert fetched, "the pattern must see the page's images and scripts"
+    assert not [url for url in fetched if re.search(r"youtube|youtu\.be|vimeo", url)]
+
+
+def test_the_page_without_a_poster_still_offers_the_play_link(client, make_video_post):
+    video = make_video_post(image=None, image_alt="", video_url="https://vimeo.com/123456789")
+    html = client.get(video.get_absolute_url()).content.decode()
+    assert 'href="https://vimeo.com/123456789"' in html
+    assert "Play video from Vimeo" in html
+    assert "<iframe" not in html.lower()
+
+
+def test_the_transcript_is_folded_under_the_player(client, make_video_post):
+    video = make_video_post(transcript="Comrades, we stand with the miners of Zhezkazgan.")
+    html = client.get(video.get_absolute_url()).content.decode()
+    details = html[html.index('<details class="video-transcript">') : html.index("</details>")]
+    assert "Read the transcript" in details
+    assert "we stand with the miners of Zhezkazgan" in details
+
+
+def test_a_draft_video_is_not_shown_to_visitors(client, make_video_post):
+    video = make_video_post(status=Post.Status.DRAFT)
+    assert client.get(video.get_absolute_url()).status_code == 404
+    assert video.title not in client.get("/category/video/").content.decode()
+
+
+def test_the_category_page_lists_the_video_with_its_poster_and_a_play_badge(client, make_video_post):
+    video = make_video_post()
+    html = client.get("/category/video/").content.decode()
+    card = html[html.index('<article class="post-card post-card--video">') :]
+    card = card[: card.index("</article>")]
+    assert video.title in card
+    assert f'href="{video.get_absolute_url()}"' in card
+    assert f'src="{video.image.url}"' in card
+    assert '<span class="play-badge">' in card
+    assert "<iframe" not in html.lower()
