@@ -92,7 +92,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "campaign.urls"
+# bench/ swaps in its own URLconf (the site plus a baseline view) for measurements.
+ROOT_URLCONF = os.environ.get("ROOT_URLCONF", "campaign.urls")
 WSGI_APPLICATION = "campaign.wsgi.application"
 
 TEMPLATES = [
