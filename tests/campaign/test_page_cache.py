@@ -76,3 +76,12 @@ def test_a_cached_form_carries_each_visitors_own_csrf_token():
     third_visitor = Client(enforce_csrf_checks=True)
     third_visitor.get("/form/")
     assert third_visitor.post("/form/", {"csrfmiddlewaretoken": token(second_page)}).status_code == 403
+
+
+def test_a_page_answers_a_conditional_get_with_304(client):
+    factories.article("Unchanged", categories=[factories.category("Video")])
+    first = client.get("/category/video/")
+    etag = first["ETag"]
+    repeat = client.get("/category/video/", headers={"if-none-match": etag})
+    assert repeat.status_code == 304
+    assert repeat.content == b""
