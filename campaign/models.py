@@ -71,9 +71,12 @@ class PostQuerySet(models.QuerySet):
                 + SearchVector("body", weight="C", config="english")
             )
             search_query = SearchQuery(query, search_type="websearch", config="english")
+            # Match with @@, not with rank > 0: ts_rank is above zero for posts that have
+            # only one of two words asked for, or a word the visitor excluded ("-word").
             return (
-                self.annotate(rank=SearchRank(vector, search_query))
-                .filter(rank__gt=0)
+                self.alias(document=vector)
+                .filter(document=search_query)
+                .annotate(rank=SearchRank(models.F("document"), search_query))
                 .order_by("-rank", "-published_at")
             )
         words = query.split()

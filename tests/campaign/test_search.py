@@ -1,0 +1,221 @@
+"""Supporters search posts and prisoner profiles from the box in the header."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from appeals.models import Appeal, Prisoner
+from campaign.models import Article, Post
+
+pytestmark = pytest.mark.django_db
+
+
+def article(title, body="", days_ago=1, **fields):
+    fields.setdefault("slug", title.lower().replace(" ", "-"))
+    fields.setdefault("status", Post.Status.PUBLISHED)
+    return Article.objects.create(
+        title=title, body=body, published_at=timezone.now() - timedelta(days=days_ago), **fields
+    )
+
+
+def search(client, query, **params):
+    response = client.get("/search/", {"q": query, **params})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_search_finds_a_post_by_a_word_in_its_body(client):
+    post = article("Oil workers on strike", body="<p>The miners of Zhanaozen stopped work on Monday.</p>")
+    article("Letter to the embassy", body="<p>Nothing about it here.</p>")
+
+    html = search(client, "Zhanaozen")
+
+    assert f'href="{post.get_absolute_url()}"' in html
+    assert "Oil workers on strike" in html
+    assert "Letter to the embassy" not in html
+    assert "1 post found" in html
+
+
+def test_search_finds_posts_of_every_kind(client):
+    appeal = Appeal.objects.create(
+        title="Free the Zhanaozen strikers",
+        slug="free-the-zhanaozen-strikers",
+        status=Post.Status.PUBLISHED,
+        published_at=timezone.now() - timedelta(days=1),
+    )
+    assert f'href="{appeal.get_absolute_url()}"' in search(client, "Zhanaozen")
+
+
+def test_search_finds_a_published_prisoner_by_name(client):
+    prisoner = Prisoner.objects.create(
+        name="Erzhan Yessimkhanov", slug="erzhan-yessimkhanov", is_published=True
+    )
+    Prisoner.objects.create(name="Unpublished Yessimkhanov", slug="unpublished", is_published=False)
+
+    html = search(client, "yessimkhanov")
+
+    assert "Prisoner profiles" in html
+    assert f'href="{prisoner.get_absolute_url()}"' in html
+    assert "Unpublished Yessimkhanov" not in html
+
+
+def test_search_never_shows_drafts_or_scheduled_posts(client):
+    article("Published Zhanaozen report", body="Zhanaozen")
+    article("Draft Zhanaozen report", body="Zhanaozen", status=Post.Status.DRAFT)
+    article("Scheduled Zhanaozen report", body="Zhanaozen", days_ago=-1)
+
+    html = search(client, "Zhanaozen")
+
+    assert "Published Zhanaozen report" in html
+    assert "Draft Zhanaozen report" not in html
+    assert "Scheduled Zhanaozen report" not in html
+
+
+def test_every_word_of_the_query_must_match(client):
+    article("Strike in Zhanaozen", body="The oil workers went on strike.")
+    article("Strike elsewhere", body="Another strike, in another town.")
+
+    html = search(client, "strike Zhanaozen")
+
+    assert "Strike in Zhanaozen" in html
+    assert "Strike elsewhere" not in html
+
+
+@pytest.mark.postgres
+def test_a_title_match_ranks_above_a_body_only_match(client):
+    # The body-only match is newer, so date order alone would put it first.
+    article("Solidarity news", body="<p>A word about the hunger strike of the teachers.</p>", days_ago=1)
+    article("Hunger strike in prison", body="<p>Day twelve.</p>", days_ago=10)
+
+    html = search(client, "hunger strike")
+
+    assert html.index("Hunger strike in prison") < html.index("Solidarity news")
+
+
+@pytest.mark.postgres
+def test_a_word_can_be_excluded_with_a_minus(client):
+    article("Strike at the oil field", body="Oil workers stopped work.")
+    article("Strike at the copper mine", body="Miners stopped work.")
+
+    html = search(client, "strike -oil")
+
+    assert "Strike at the copper mine" in html
+    assert "Strike at the oil field" not in html
+
+
+@pytest.mark.postgres
+def test_search_understands_word_forms(client):
+    article("Workers arrested", body="Police arrested the organisers of the strike.")
+    assert "Workers arrested" in search(client, "arrest")
+
+
+def test_an_empty_search_asks_what_to_look_for(client):
+    article("Some news", body="Anything.")
+    for query in ("", "   ", "\x00\x01"):
+        html = search(client, query)
+        assert "What are you looking for?" in html
+        assert "Nothing matches" not in html
+        assert "Some news" not in html
+
+
+def test_a_search_without_results_says_so(client):
+    article("Some news", body="Anything.")
+    html = search(client, "xylophone")
+    assert "Nothing matches “xylophone”" in html
+    assert "Some news" not in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "\x00",
+        "Zhana\x00ozen",
+        "\x01\x08\x1b[31m\x7f\x9f",
+        "Қазақстан ереуіл 🚩 Ünïcödé ‮reversed",
+        "' OR 1=1 --",
+        "%_%",
+        '"unterminated',
+        "-",
+        "!!!((( & | : * <-> !",
+        "a" * 5000,
+        "the and of",
+    ],
+)
+def test_hostile_or_odd_input_never_breaks_the_page(client, query):
+    article("Zhanaozen report", body="Zhanaozen")
+    search(client, query)
+
+
+def test_what_the_visitor_typed_is_shown_escaped(client):
+    html = search(client, "<script>alert(1)</script>")
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_a_very_long_search_is_shortened_and_the_visitor_told(client):
+    article("Zhanaozen report", body="Zhanaozen")
+
+    html = search(client, "Zhanaozen " * 30)
+
+    assert "only its first 200 characters were used" in html
+    assert "Zhanaozen report" in html
+    assert 'maxlength="200"' in html
+    # The box shows what was searched for.
+    shortened = ("Zhanaozen " * 30)[:200].rstrip()
+    assert f'value="{shortened}"' in html
+
+
+def test_the_search_box_shows_the_query_without_control_characters(client):
+    html = search(client, "Zhana\x00ozen\x1b strike")
+    assert 'value="Zhana ozen strike"' in html
+    assert "\x00" not in html
+
+
+def test_results_are_paginated_and_keep_the_query(client):
+    for number in range(12):
+        article(f"Strike report {number}", body="strike", days_ago=number + 1)
+    Prisoner.objects.create(name="Strike leader", slug="strike-leader", is_published=True)
+
+    first = search(client, "strike")
+    assert "12 posts found" in first
+    assert first.count('class="post-card ') == 10
+    assert "?page=2&amp;q=strike" in first
+    assert "Strike leader" in first
+
+    second = search(client, "strike", page=2)
+    assert second.count('class="post-card ') == 2
+    assert "Strike leader" not in second  # prisoners are listed once, above the first page
+
+
+def test_a_page_past_the_end_is_not_found(client):
+    article("Strike report", body="strike")
+    assert client.get("/search/", {"q": "strike", "page": "99"}).status_code == 404
+    assert client.get("/search/", {"q": "strike", "page": "x\x00"}).status_code == 404
+
+
+def test_results_cost_the_same_queries_for_two_posts_or_ten(client):
+    def queries_for_results():
+        with CaptureQueriesContext(connection) as queries:
+            search(client, "strike")
+        return len(queries)
+
+    for number in range(2):
+        article(f"Strike report {number}", body="strike")
+    with_two = queries_for_results()
+    for number in range(2, 10):
+        article(f"Strike report {number}", body="strike")
+    assert queries_for_results() == with_two
+
+
+def test_every_page_has_a_search_box_that_works_without_javascript(client):
+    html = client.get("/").content.decode()
+    assert 'action="/search/" method="get"' in html
+    assert '<label class="visually-hidden" for="site-search-query">Search the site</label>' in html
+    assert 'name="q"' in html
+
+
+def test_search_results_are_kept_out_of_search_engines(client):
+    assert '<meta name="robots" content="noindex">' in search(client, "strike")
