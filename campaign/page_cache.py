@@ -28,7 +28,7 @@ VERSION_KEY = "page-cache:version"
 CSRF_PLACEHOLDER = "__CSRF_TOKEN_PLACEHOLDER__"
 _CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 # Response headers worth keeping; security headers are added again by outer middleware.
-_KEPT_HEADERS = ("Content-Type", "Content-Language", "Access-Control-Allow-Origin", "Link")
+_KEPT_HEADERS = ("Content-Type", "Content-Language", "Last-Modified", "Access-Control-Allow-Origin", "Link")
 
 # Models whose changes show on public pages ("app_label.modelname"). Signatures and
 # counters are deliberately absent: a signing spike must not empty the cache.

@@ -19,3 +19,19 @@ def test_home_page_renders_styled_in_a_real_browser(live_server, page):
     assert page.locator(".site-sidebar").bounding_box()["y"] > page.locator("main").bounding_box()["y"]
     assert page.get_by_role("button", name="Show navigation").is_visible()
     page.screenshot(path=ARTIFACTS / "home-phone.png", full_page=True)
+
+
+def test_on_a_phone_without_javascript_the_menu_is_still_reachable(live_server, browser):
+    from campaign.models import Category
+
+    Category.objects.create(name="Appeals", slug="appeals")
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    try:
+        tab = context.new_page()
+        tab.goto(live_server.url + "/")
+        assert tab.get_by_role("link", name="Appeals").is_visible()
+        assert tab.get_by_role("searchbox").is_visible()
+        assert not tab.get_by_role("button", name="Show navigation").is_visible()
+        tab.screenshot(path=ARTIFACTS / "home-phone-no-javascript.png", full_page=True)
+    finally:
+        context.close()
