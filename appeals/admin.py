@@ -9,6 +9,7 @@ from .models import Appeal, Prisoner, PrisonerEvent, Recipient
 
 class PrisonerEventInline(admin.TabularInline):
     model = PrisonerEvent
+    fields = ["date", "date_precision", "title", "description"]
     extra = 1
 
 
@@ -48,8 +49,22 @@ class PrisonerAdmin(admin.ModelAdmin):
 @admin.register(Recipient)
 class RecipientAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "country", "email", "is_example"]
-    list_filter = ["kind", "is_example"]
-    search_fields = ["name", "email"]
+    list_filter = ["kind", "is_example", "country"]
+    search_fields = ["name", "email", "postal_address"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": ["kind", "country", "name", "salutation", "is_example"],
+                "description": _(
+                    "Embassies are chosen by the supporter's country: one embassy per host country. "
+                    "Central addressees (such as the presidential administration) receive a copy of "
+                    "every letter of the appeals that name them."
+                ),
+            },
+        ),
+        (_("How to reach them"), {"fields": ["postal_address", "email", "phone", "website"]}),
+    ]
 
 
 @admin.register(Appeal)

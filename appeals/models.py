@@ -94,12 +94,31 @@ class Prisoner(models.Model):
     def is_held(self):
         return self.status in (self.Status.DETAINED, self.Status.SENTENCED)
 
+    @property
+    def initials(self):
+        """Up to two capital letters, shown in place of a photo."""
+        return "".join(word[0] for word in self.name.split()[:2]).upper()
+
 
 class PrisonerEvent(models.Model):
     """One dated step in a prisoner's story: arrest, trial, transfer, hunger strike, release."""
 
+    class DatePrecision(models.TextChoices):
+        # Reports from prisons often give only the month or the year; showing a made-up
+        # day would put words in the campaign's mouth.
+        DAY = "day", _("Exact day")
+        MONTH = "month", _("Month only")
+        YEAR = "year", _("Year only")
+
     prisoner = models.ForeignKey(Prisoner, on_delete=models.CASCADE, related_name="events")
     date = models.DateField(_("date"))
+    date_precision = models.CharField(
+        _("date known to"),
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text=_("When only the month or year is known, enter its first day and choose it here."),
+    )
     title = models.CharField(_("what happened"), max_length=200)
     description = models.TextField(_("details"), blank=True)
 
@@ -110,6 +129,18 @@ class PrisonerEvent(models.Model):
 
     def __str__(self):
         return f"{self.date:%Y-%m-%d} {self.title}"
+
+    # How the date is shown and how it is written in a <time datetime="...">, by precision.
+    DISPLAY_FORMATS = {"day": "j F Y", "month": "F Y", "year": "Y"}
+    MACHINE_FORMATS = {"day": "Y-m-d", "month": "Y-m", "year": "Y"}
+
+    @property
+    def date_display_format(self):
+        return self.DISPLAY_FORMATS.get(self.date_precision, "j F Y")
+
+    @property
+    def date_machine_format(self):
+        return self.MACHINE_FORMATS.get(self.date_precision, "Y-m-d")
 
 
 class RecipientQuerySet(models.QuerySet):
@@ -167,6 +198,18 @@ class Recipient(models.Model):
         if self.kind == self.Kind.EMBASSY:
             return f"{self.name} ({self.country.name})"
         return self.name
+
+    def clean(self):
+        # The database enforces both rules; these are the messages an editor reads.
+        from django.core.exceptions import ValidationError
+
+        if self.kind != self.Kind.EMBASSY:
+            return
+        if not self.country:
+            raise ValidationError({"country": _("Choose the country this embassy is in.")})
+        others = Recipient.objects.embassies().filter(country=self.country).exclude(pk=self.pk)
+        if others.exists():
+            raise ValidationError({"country": _("There is already an embassy for this country.")})
 
 
 class AppealQuerySet(PostQuerySet):

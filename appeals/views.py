@@ -1,16 +1,74 @@
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
+from campaign.models import Post
 from campaign.views import PublishedPostDetailView
 
-from .models import Appeal, Prisoner
+from .forms import OTHER_COUNTRY, SendLetterForm
+from .letters import MAILTO_MAX_LENGTH, compose_letter
+from .models import Appeal, Prisoner, Recipient
+from .services import LetterSent, has_recorded_letter, record_letter_sent
 
 
 class AppealDetailView(PublishedPostDetailView):
+    """An appeal, and on open appeals the letter tool: the letter is composed from the query
+    string (`?country=DE&name=...#send-letter`), so it works without JavaScript."""
+
     model = Appeal
     template_name = "appeals/appeal_detail.html"
 
     def get_queryset(self):
         return super().get_queryset().prefetch_related("addressees")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        appeal = self.object
+        if appeal.is_open and appeal.letter_body:
+            embassies = list(Recipient.objects.embassies()) if appeal.write_to_embassies else []
+            form = SendLetterForm.from_query(
+                self.request.GET, embassies=embassies, write_to_embassies=appeal.write_to_embassies
+            )
+            context.update(
+                letter_form=form,
+                letter=compose_letter(appeal, **form.letter_details()),
+                letter_country=form.chosen_country,
+                other_country=OTHER_COUNTRY,
+                mailto_max_length=MAILTO_MAX_LENGTH,
+                letter_already_counted=has_recorded_letter(appeal, self.request.session),
+            )
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        form = context.get("letter_form")
+        if form is not None and form.has_personal_details:
+            # A page with a supporter's name in it is theirs alone: no shared cache keeps it.
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
+@require_POST
+def letter_sent(request, slug):
+    """The supporter's "I sent it": one more letter on the appeal's count, once per browser."""
+    appeal = get_object_or_404(Appeal.objects.published(), slug=slug)
+    result = record_letter_sent(appeal, request.session)
+    if result is LetterSent.COUNTED:
+        messages.success(request, _("Thank you for writing! Your letter has been added to the count."))
+    elif result is LetterSent.ALREADY_COUNTED:
+        messages.info(request, _("Your letter is already counted. Thank you!"))
+    else:
+        messages.info(
+            request, _("This appeal is closed, so letters are no longer counted. Thank you all the same.")
+        )
+    return redirect(f"{appeal.get_absolute_url()}#send-letter")
 
 
 class PrisonerListView(ListView):
@@ -25,17 +83,42 @@ class PrisonerListView(ListView):
         return Prisoner.objects.published().with_status(self.status)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            statuses=Prisoner.Status.choices, current_status=self.status, **kwargs
-        )
+        context = super().get_context_data(**kwargs)
+        query = {}
+        if self.status:
+            query["status"] = self.status
+        if context["page_obj"].number > 1:
+            query["page"] = context["page_obj"].number
+        list_url = settings.SITE_URL + reverse("appeals:prisoner_list")
+        return {
+            **context,
+            "statuses": Prisoner.Status.choices,
+            "current_status": self.status,
+            "current_status_label": Prisoner.Status(self.status).label if self.status else "",
+            "canonical_url": f"{list_url}?{urlencode(query)}" if query else list_url,
+        }
 
 
 class PrisonerDetailView(DetailView):
+    """A prisoner's profile. Visitors see published profiles; editors also preview the others."""
+
     template_name = "appeals/prisoner_detail.html"
     context_object_name = "prisoner"
 
+    def can_preview(self):
+        user = self.request.user
+        return user.is_superuser or (user.is_staff and user.has_perm("appeals.view_prisoner"))
+
     def get_queryset(self):
         prisoners = Prisoner.objects.prefetch_related("events")
-        if self.request.user.is_staff:
-            return prisoners
-        return prisoners.published()
+        return prisoners if self.can_preview() else prisoners.published()
+
+    def get_context_data(self, **kwargs):
+        prisoner = self.object
+        return super().get_context_data(
+            is_preview=not prisoner.is_published,
+            posts=Post.objects.published().filter(prisoners=prisoner).for_listing(),
+            open_appeals=Appeal.objects.published().open().filter(prisoners=prisoner),
+            share_url=self.request.build_absolute_uri(prisoner.get_absolute_url()),
+            **kwargs,
+        )
