@@ -12,6 +12,7 @@ post can be. Visitors with a session (editors, supporters who have just acted) a
 get a fresh page, so they see their own effect at once.
 """
 
+import hashlib
 import re
 import time
 
@@ -128,7 +129,9 @@ class AnonymousPageCacheMiddleware:
     @staticmethod
     def key_for(request):
         language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
-        return f"page-cache:{content_version()}:{language}:{request.get_host()}:{request.get_full_path()}"
+        # Hashed: addresses can be long, and cache backends limit key length.
+        address = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
+        return f"page-cache:{content_version()}:{language}:{address}"
 
     @staticmethod
     def response_is_cacheable(request, response):
