@@ -24,7 +24,7 @@ class PostAdminBase(admin.ModelAdmin):
     search_fields = ["title", "standfirst", "body", "byline"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["categories", "prisoners", "featured_video"]
+    autocomplete_fields = ["categories", "prisoners", "featured_video", "petition"]
     actions = ["publish", "unpublish"]
     list_select_related = ["author"]
     save_on_top = True
@@ -42,7 +42,7 @@ class PostAdminBase(admin.ModelAdmin):
     image_fieldset = (_("Image"), {"fields": ["image", "image_alt", "image_caption"]})
     links_fieldset = (
         _("Linked content"),
-        {"fields": ["featured_video", "prisoners"], "classes": ["collapse"]},
+        {"fields": ["featured_video", "prisoners", "petition"], "classes": ["collapse"]},
     )
 
     def get_fieldsets(self, request, obj=None):

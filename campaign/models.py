@@ -170,6 +170,14 @@ class Post(models.Model):
     prisoners = models.ManyToManyField(
         "appeals.Prisoner", related_name="posts", blank=True, verbose_name=_("prisoners")
     )
+    petition = models.ForeignKey(
+        "petitions.Petition",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="posts",
+        verbose_name=_("petition"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -15,8 +15,18 @@ EDITOR_PERMISSIONS = [
     *crud("appeals", "prisoner"),
     *crud("appeals", "prisonerevent"),
     *crud("appeals", "recipient"),
+    # Petitions and their counts, never their signatures.
+    *crud("petitions", "petition"),
+]
+
+# Campaign managers follow the counts and export confirmed signatures to hand them in.
+CAMPAIGN_MANAGER_PERMISSIONS = [
+    ("petitions", "view_petition"),
+    ("petitions", "view_signature"),
+    ("petitions", "export_signatures"),
 ]
 
 GROUP_PERMISSIONS = {
     "Editors": EDITOR_PERMISSIONS,
+    "Campaign managers": CAMPAIGN_MANAGER_PERMISSIONS,
 }

@@ -1,0 +1,185 @@
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from campaign.widgets import RichTextWidget
+
+from . import services, tasks
+from .addresses import normalise_email
+from .exports import signatures_csv_response
+from .models import Petition, Signature
+
+
+def can_export_signatures(request):
+    return request.user.has_perm("petitions.export_signatures")
+
+
+@admin.register(Petition)
+class PetitionAdmin(admin.ModelAdmin):
+    """Editors write and run petitions here. Nothing on these pages shows a signer's data;
+    campaign managers (with the export permission) also get the CSV export."""
+
+    list_display = ["title", "status", "is_published", "is_featured", "deadline", "signatures", "goal"]
+    list_filter = ["status", "is_published", "is_featured"]
+    search_fields = ["title", "summary"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["prisoners"]
+    readonly_fields = ["signatures", "closed_at"]
+    actions = ["export_signatures", "recount_signatures"]
+    change_form_template = "admin/petitions/petition/change_form.html"
+    save_on_top = True
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "text", "addressee"]}),
+        (
+            _("Signing"),
+            {
+                "fields": ["status", "goal", "deadline", "signatures", "closed_at"],
+                "description": _(
+                    "Only open petitions before their deadline take signatures. Only confirmed "
+                    "signatures are counted."
+                ),
+            },
+        ),
+        (_("On the site"), {"fields": ["is_published", "is_featured", "prisoners"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_signature_count()
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "text":
+            kwargs["widget"] = RichTextWidget
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    @admin.display(description=_("confirmed signatures"), ordering="signature_count")
+    def signatures(self, petition):
+        return petition.confirmed_count if petition.pk else 0
+
+    def has_export_permission(self, request):
+        return can_export_signatures(request)
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/export/",
+                self.admin_site.admin_view(self.export_view),
+                name="petitions_petition_export",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "can_export_signatures": can_export_signatures(request)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _export(self, request, petitions):
+        for petition in petitions:
+            self.log_change(request, petition, _("Exported the confirmed signatures as CSV."))
+        stamp = timezone.now().strftime("%Y%m%d-%H%M")
+        name = petitions[0].slug if len(petitions) == 1 else "petitions"
+        return signatures_csv_response(
+            [petition.pk for petition in petitions], f"signatures-{name}-{stamp}.csv"
+        )
+
+    def export_view(self, request, object_id):
+        """The change page's "Export signatures" button: streams the CSV of one petition."""
+        if not can_export_signatures(request):
+            raise PermissionDenied
+        petition = get_object_or_404(Petition, pk=object_id)
+        return self._export(request, [petition])
+
+    @admin.action(description=_("Export confirmed signatures as CSV"), permissions=["export"])
+    def export_signatures(self, request, queryset):
+        return self._export(request, list(queryset.order_by("pk")))
+
+    @admin.action(description=_("Recount signatures exactly (in the background)"), permissions=["change"])
+    def recount_signatures(self, request, queryset):
+        petition_ids = list(queryset.values_list("pk", flat=True))
+        for petition_id in petition_ids:
+            tasks.reconcile_counts.enqueue(petition_id)
+        self.message_user(
+            request,
+            ngettext(
+                "%d petition will be recounted in a moment.",
+                "%d petitions will be recounted in a moment.",
+                len(petition_ids),
+            )
+            % len(petition_ids),
+            messages.SUCCESS,
+        )
+
+
+@admin.register(Signature)
+class SignatureAdmin(admin.ModelAdmin):
+    """Signers' personal data: visible only with the "view signature" permission (Campaign managers).
+
+    Read-only: signatures change only through petitions.services, so counts stay exact.
+    """
+
+    list_display = [
+        "__str__",
+        "email",
+        "country",
+        "petition",
+        "status",
+        "flag_reason",
+        "created_at",
+        "confirmed_at",
+    ]
+    list_filter = ["status", "flag_reason", "wants_updates", "show_name_publicly", "petition"]
+    list_select_related = ["petition"]
+    search_fields = ["=email_normalised", "last_name", "first_name"]
+    show_full_result_count = False
+    actions = ["accept_flagged"]
+    fields = [
+        "petition",
+        "first_name",
+        "last_name",
+        "email",
+        "country",
+        "city_or_postcode",
+        "comment",
+        "show_name_publicly",
+        "wants_updates",
+        "status",
+        "flag_reason",
+        "created_at",
+        "confirmed_at",
+        "anonymised_at",
+    ]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_review_permission(self, request):
+        return request.user.has_perm("petitions.change_signature")
+
+    def get_search_results(self, request, queryset, search_term):
+        if "@" in search_term:
+            return queryset.filter(email_normalised=normalise_email(search_term)), False
+        return super().get_search_results(request, queryset, search_term)
+
+    # Deleting (a signer's erasure request, for users given the delete permission) goes
+    # through the service, so that the counts stay exact.
+    def delete_model(self, request, obj):
+        services.erase_signatures(Signature.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        services.erase_signatures(queryset)
+
+    @admin.action(description=_("Count selected flagged signatures (judged genuine)"), permissions=["review"])
+    def accept_flagged(self, request, queryset):
+        accepted = services.accept_flagged(queryset)
+        self.message_user(
+            request,
+            ngettext("%d signature accepted.", "%d signatures accepted.", accepted) % accepted,
+            messages.SUCCESS,
+        )

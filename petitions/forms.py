@@ -1,0 +1,87 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Field, Layout, Row
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+
+class SignatureForm(forms.Form):
+    """What a supporter gives to sign. Both consents start unticked."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=100)
+    last_name = forms.CharField(label=_("Surname"), max_length=100)
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        help_text=_("We send you a link to confirm your signature. It is never shown on the site."),
+    )
+    country = CountryField(blank_label=_("(choose your country)")).formfield(label=_("Country"))
+    city_or_postcode = forms.CharField(label=_("City or postcode (optional)"), max_length=100, required=False)
+    comment = forms.CharField(
+        label=_("Comment (optional)"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Handed in with the petition; never shown on the site."),
+    )
+    show_name_publicly = forms.BooleanField(
+        label=_("Show my first name, the initial of my surname and my country on this page"),
+        required=False,
+        initial=False,
+    )
+    wants_updates = forms.BooleanField(
+        label=_("Keep me informed about this campaign by e-mail"), required=False, initial=False
+    )
+    # A trap for bots that fill in every field; people never see it (petitions.css hides it).
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        autocomplete = {
+            "first_name": "given-name",
+            "last_name": "family-name",
+            "email": "email",
+            "country": "country",
+            "city_or_postcode": "address-level2",
+            "website": "off",
+        }
+        for name, value in autocomplete.items():
+            self.fields[name].widget.attrs["autocomplete"] = value
+        self.fields["website"].widget.attrs["tabindex"] = "-1"
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the template's <form> has the token
+        self.helper.layout = Layout(
+            Row(Div("first_name", css_class="col-sm-6"), Div("last_name", css_class="col-sm-6")),
+            "email",
+            Row(Div("country", css_class="col-sm-6"), Div("city_or_postcode", css_class="col-sm-6")),
+            "comment",
+            Field("show_name_publicly"),
+            Field("wants_updates"),
+            Div("website", css_class="petition-extra-field", aria_hidden="true"),
+        )
+
+    @property
+    def is_from_bot(self):
+        return bool(self.cleaned_data.get("website"))
+
+    def clean_first_name(self):
+        return self.cleaned_data["first_name"].strip()
+
+    def clean_last_name(self):
+        return self.cleaned_data["last_name"].strip()
+
+    def signature_fields(self):
+        """The cleaned values `services.sign` takes."""
+        return {name: self.cleaned_data[name] for name in self.SIGNATURE_FIELDS}
+
+    SIGNATURE_FIELDS = [
+        "first_name",
+        "last_name",
+        "email",
+        "country",
+        "city_or_postcode",
+        "comment",
+        "show_name_publicly",
+        "wants_updates",
+    ]

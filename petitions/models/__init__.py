@@ -1,0 +1,15 @@
+"""Petitions, their signatures, and the small rows that keep their counts."""
+
+from .counts import PetitionCounter, SignatureCountByCountry, SignatureCountByDay
+from .petition import Petition, PetitionQuerySet
+from .signature import Signature, SignatureQuerySet
+
+__all__ = [
+    "Petition",
+    "PetitionCounter",
+    "PetitionQuerySet",
+    "Signature",
+    "SignatureCountByCountry",
+    "SignatureCountByDay",
+    "SignatureQuerySet",
+]

@@ -1,0 +1,316 @@
+"""Everything that writes signatures and counts. Views, the admin, tasks and tests call these.
+
+Each function runs in one transaction. E-mail is never sent here: it is queued for the
+task worker, and only once the transaction has committed (`transaction.on_commit`).
+
+How counting works: signing only inserts a signature. Confirmation is when the count
+changes: in the same transaction as the signature is marked confirmed, one counter shard,
+the signer's country row and the day's row each go up by one (models/counts.py). Nothing
+ever counts signatures on a page view; `reconcile_counts` recounts exactly in the worker.
+"""
+
+import enum
+from collections import Counter
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, models, transaction
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+
+from . import abuse, tokens
+from .addresses import normalise_email
+from .models import Petition, PetitionCounter, Signature, SignatureCountByCountry, SignatureCountByDay
+from .models.counts import pick_shard
+
+
+class PetitionClosed(Exception):
+    """The petition does not take signatures (closed, delivered, won, or past its deadline)."""
+
+
+class SigningOutcome(enum.Enum):
+    NEW = "new"
+    DUPLICATE = "duplicate"
+    FLAGGED = "flagged"
+
+
+class ConfirmationOutcome(enum.Enum):
+    CONFIRMED = "confirmed"
+    ALREADY_CONFIRMED = "already_confirmed"
+    PETITION_CLOSED = "petition_closed"
+    NOT_FOUND = "not_found"
+
+
+class EmailReason(enum.StrEnum):
+    SIGNED = "signed"
+    SIGNED_AGAIN = "signed_again"
+    NEW_LINK = "new_link"
+
+
+@dataclass(frozen=True)
+class ConfirmationResult:
+    outcome: ConfirmationOutcome
+    petition: Petition | None = None
+
+
+@dataclass(frozen=True)
+class RetentionReport:
+    deleted_unconfirmed: int
+    anonymised: int
+
+
+def _email_signer_later(signature, reason):
+    """Queue the e-mail to the signer for after commit, within the per-signature hourly limit."""
+    if not abuse.may_email_signer(signature.pk):
+        return
+    from .tasks import send_signature_email
+
+    signature_id = signature.pk
+    transaction.on_commit(lambda: send_signature_email.enqueue(signature_id, str(reason)))
+
+
+def _add_to_counts(petition_id, country, day, delta):
+    """Change the petition's count, its country's count and the day's count by `delta`."""
+    shard = pick_shard()
+    # Always in this order (total, country, day), so two transactions never wait on each other in a circle.
+    PetitionCounter.objects.add(delta, shard=shard, petition_id=petition_id)
+    SignatureCountByCountry.objects.add(delta, shard=shard, petition_id=petition_id, country=country)
+    SignatureCountByDay.objects.add(delta, shard=shard, petition_id=petition_id, day=day)
+
+
+def _confirmation_day(confirmed_at):
+    return timezone.localdate(confirmed_at)
+
+
+def sign(
+    petition,
+    *,
+    first_name,
+    last_name,
+    email,
+    country,
+    city_or_postcode="",
+    comment="",
+    show_name_publicly=False,
+    wants_updates=False,
+    client_ip="",
+):
+    """Record a signature, to be counted once its signer confirms it by e-mail.
+
+    Guarantees:
+    - one signature per petition per normalised e-mail address, enforced by the database
+      even when the same address signs in several requests at once;
+    - signing again changes nothing already recorded (no one can alter another signer's
+      choices); the signer is e-mailed that they have already signed;
+    - over the hourly limit for one network address, the signature is kept but flagged:
+      it is not counted and no e-mail is sent until a campaign manager accepts it;
+    - nothing is counted here, and no shared row is updated: signing only inserts;
+    - e-mail is queued only after the signature is committed.
+
+    The caller must answer every outcome the same way, so that nobody learns who signed.
+    Raises PetitionClosed when the petition does not take signatures.
+    """
+    if not petition.is_open:
+        raise PetitionClosed(petition.slug)
+    over_limit = abuse.signing_is_over_limit(client_ip)
+    normalised = normalise_email(email)
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                signature = Signature.objects.create(
+                    petition=petition,
+                    first_name=first_name.strip(),
+                    last_name=last_name.strip(),
+                    email=email.strip(),
+                    country=country,
+                    city_or_postcode=city_or_postcode.strip(),
+                    comment=comment.strip(),
+                    show_name_publicly=show_name_publicly,
+                    wants_updates=wants_updates,
+                    flag_reason=Signature.FlagReason.TOO_MANY_FROM_ONE_ADDRESS
+                    if over_limit
+                    else Signature.FlagReason.NONE,
+                )
+        except IntegrityError:
+            existing = (
+                Signature.objects.not_anonymised()
+                .filter(petition=petition, email_normalised=normalised)
+                .first()
+            )
+            if existing is None:
+                raise
+            if not existing.is_flagged and not over_limit:
+                _email_signer_later(existing, EmailReason.SIGNED_AGAIN)
+            return SigningOutcome.DUPLICATE
+        if over_limit:
+            return SigningOutcome.FLAGGED
+        _email_signer_later(signature, EmailReason.SIGNED)
+        return SigningOutcome.NEW
+
+
+def confirm(token):
+    """Confirm the signature a confirmation link stands for, and count it.
+
+    Idempotent: a second call (double click, a second tab) changes nothing and reports
+    ALREADY_CONFIRMED. The signature is marked confirmed and, unless it is flagged, the
+    counts go up by one in the same transaction, so the count never drifts from the
+    confirmed signatures. Raises tokens.ExpiredLink / tokens.InvalidLink for a bad link.
+    """
+    public_id = tokens.read_confirmation_token(token)
+    with transaction.atomic():
+        signature = Signature.objects.select_related("petition").filter(public_id=public_id).first()
+        if signature is None:
+            return ConfirmationResult(ConfirmationOutcome.NOT_FOUND)
+        petition = signature.petition
+        if signature.is_confirmed:
+            return ConfirmationResult(ConfirmationOutcome.ALREADY_CONFIRMED, petition)
+        if not petition.is_open:
+            return ConfirmationResult(ConfirmationOutcome.PETITION_CLOSED, petition)
+        now = timezone.now()
+        # Conditional on still being pending: of two simultaneous clicks, exactly one counts.
+        changed = Signature.objects.filter(pk=signature.pk, status=Signature.Status.PENDING).update(
+            status=Signature.Status.CONFIRMED, confirmed_at=now
+        )
+        if not changed:
+            return ConfirmationResult(ConfirmationOutcome.ALREADY_CONFIRMED, petition)
+        if not signature.is_flagged:
+            _add_to_counts(petition.pk, signature.country, _confirmation_day(now), +1)
+    return ConfirmationResult(ConfirmationOutcome.CONFIRMED, petition)
+
+
+def resend_confirmation(public_id):
+    """Queue a new confirmation e-mail for a signature still waiting for confirmation.
+
+    Does nothing, silently, when the signature is unknown, confirmed, flagged, or has had
+    its hourly share of e-mails: the caller answers the same way whatever happened.
+    """
+    with transaction.atomic():
+        signature = Signature.objects.pending().filter(public_id=public_id, flag_reason="").first()
+        if signature is not None and signature.petition.is_open:
+            _email_signer_later(signature, EmailReason.NEW_LINK)
+
+
+def _delete_and_uncount(signatures):
+    """Delete the (locked) signatures and take the counted ones off the counts."""
+    rows = list(
+        signatures.select_for_update().values_list(
+            "pk", "petition_id", "country", "confirmed_at", "status", "flag_reason"
+        )
+    )
+    if not rows:
+        return 0
+    Signature.objects.filter(pk__in=[row[0] for row in rows]).delete()
+    uncount = Counter(
+        (petition_id, country, _confirmation_day(confirmed_at))
+        for _pk, petition_id, country, confirmed_at, status, flag_reason in rows
+        if status == Signature.Status.CONFIRMED and not flag_reason
+    )
+    for (petition_id, country, day), how_many in sorted(uncount.items()):
+        _add_to_counts(petition_id, country, day, -how_many)
+    return len(rows)
+
+
+def withdraw(token):
+    """Withdraw the signature a withdrawal link stands for: delete it and take it off the count.
+
+    Returns True when a signature was withdrawn, False when there was none (already
+    withdrawn, or deleted under the retention rules): a second click is harmless.
+    Raises tokens.InvalidLink for a bad link.
+    """
+    public_id = tokens.read_withdrawal_token(token)
+    with transaction.atomic():
+        return _delete_and_uncount(Signature.objects.filter(public_id=public_id)) > 0
+
+
+def erase_signatures(signatures):
+    """Delete signatures (for example on a signer's request) and keep the counts exact."""
+    with transaction.atomic():
+        return _delete_and_uncount(signatures)
+
+
+def accept_flagged(signatures):
+    """Clear the flag on signatures a campaign manager judged genuine.
+
+    Confirmed ones are counted at once; unconfirmed ones are sent their confirmation
+    e-mail. Idempotent: signatures that are not flagged are left alone.
+    """
+    accepted = 0
+    with transaction.atomic():
+        for signature in signatures.flagged().select_for_update().order_by("pk"):
+            Signature.objects.filter(pk=signature.pk).update(flag_reason=Signature.FlagReason.NONE)
+            if signature.is_confirmed:
+                _add_to_counts(
+                    signature.petition_id, signature.country, _confirmation_day(signature.confirmed_at), +1
+                )
+            else:
+                _email_signer_later(signature, EmailReason.SIGNED)
+            accepted += 1
+    return accepted
+
+
+def reconcile_counts(petition):
+    """Rewrite the petition's counts exactly from its confirmed, unflagged signatures.
+
+    Locks the petition's counter rows first: a confirmation under way finishes before the
+    recount starts, and one that starts later waits and adds on top, so none is lost or
+    counted twice. Returns the exact count.
+    """
+    petition_id = getattr(petition, "pk", petition)
+    PetitionCounter.objects.create_shards(petition_id)
+    with transaction.atomic():
+        list(PetitionCounter.objects.select_for_update().filter(petition_id=petition_id).order_by("shard"))
+        counted = Signature.objects.filter(petition_id=petition_id).counted().order_by()
+        total = counted.count()
+        PetitionCounter.objects.filter(petition_id=petition_id).update(
+            confirmed_count=models.Case(models.When(shard=0, then=total), default=0)
+        )
+        SignatureCountByCountry.objects.filter(petition_id=petition_id).delete()
+        SignatureCountByCountry.objects.bulk_create(
+            SignatureCountByCountry(petition_id=petition_id, country=country, shard=0, confirmed_count=n)
+            for country, n in counted.values("country")
+            .annotate(n=models.Count("pk"))
+            .values_list("country", "n")
+        )
+        SignatureCountByDay.objects.filter(petition_id=petition_id).delete()
+        SignatureCountByDay.objects.bulk_create(
+            SignatureCountByDay(petition_id=petition_id, day=day, shard=0, confirmed_count=n)
+            for day, n in counted.annotate(day=TruncDate("confirmed_at"))
+            .values("day")
+            .annotate(n=models.Count("pk"))
+            .values_list("day", "n")
+        )
+    return total
+
+
+def apply_retention(now=None):
+    """Apply the retention rules the privacy notice promises. Idempotent.
+
+    - Signatures never confirmed are deleted PETITIONS_UNCONFIRMED_RETENTION_DAYS after signing
+      (they were never counted, so no count changes).
+    - PETITIONS_ANONYMISE_AFTER_CLOSE_DAYS after a petition closes (or its deadline passes), its
+      signatures lose everything personal; country and confirmation date stay, so the counts do.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        unconfirmed_cutoff = now - timedelta(days=settings.PETITIONS_UNCONFIRMED_RETENTION_DAYS)
+        deleted, _ = Signature.objects.pending().filter(created_at__lt=unconfirmed_cutoff).delete()
+        ended = Petition.objects.ended_before(
+            now - timedelta(days=settings.PETITIONS_ANONYMISE_AFTER_CLOSE_DAYS)
+        )
+        anonymised = (
+            Signature.objects.not_anonymised()
+            .filter(petition__in=ended)
+            .update(
+                first_name="",
+                last_name="",
+                email="",
+                email_normalised="",
+                city_or_postcode="",
+                comment="",
+                show_name_publicly=False,
+                wants_updates=False,
+                anonymised_at=now,
+            )
+        )
+    return RetentionReport(deleted_unconfirmed=deleted, anonymised=anonymised)

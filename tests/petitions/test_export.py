@@ -1,0 +1,165 @@
+"""Campaign managers export confirmed signatures as a streamed CSV; editors never see signers' data."""
+
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.http import StreamingHttpResponse
+
+from petitions.exports import neutralise
+from petitions.models import Signature
+
+from .conftest import add_confirmed_signatures, sign
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def groups():
+    call_command("setup_groups", verbosity=0)
+
+
+def staff_in(group_name, django_user_model):
+    user = django_user_model.objects.create_user(group_name.replace(" ", "-").lower(), is_staff=True)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def manager(groups, django_user_model):
+    return staff_in("Campaign managers", django_user_model)
+
+
+@pytest.fixture
+def editor(groups, django_user_model):
+    return staff_in("Editors", django_user_model)
+
+
+def export_url(petition):
+    return f"/admin/petitions/petition/{petition.pk}/export/"
+
+
+def read_csv(response):
+    text = b"".join(response.streaming_content).decode("utf-8")
+    assert text.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(text[1:])))
+
+
+def test_setup_groups_creates_editors_and_campaign_managers_with_the_right_permissions(groups):
+    editors = set(Group.objects.get(name="Editors").permissions.values_list("codename", flat=True))
+    managers = set(Group.objects.get(name="Campaign managers").permissions.values_list("codename", flat=True))
+    assert {"add_petition", "change_petition", "view_petition"} <= editors
+    assert not {codename for codename in editors if "signature" in codename}
+    assert managers == {"view_petition", "view_signature", "export_signatures"}
+
+
+def test_the_export_of_100000_signatures_streams_every_row(client, manager, petition):
+    add_confirmed_signatures(petition, 100_000)
+    client.force_login(manager)
+
+    response = client.get(export_url(petition))
+
+    assert response.status_code == 200
+    assert isinstance(response, StreamingHttpResponse)
+    assert response.streaming
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert f"signatures-{petition.slug}-" in response["Content-Disposition"]
+    rows = read_csv(response)
+    assert rows[0][:3] == ["Petition", "First name", "Surname"]
+    assert len(rows) == 100_001
+    assert {row[0] for row in rows[1:]} == {petition.slug}
+    assert len({row[2] for row in rows[1:]}) == 100_000
+
+
+def test_the_export_holds_only_counted_signatures_and_consented_fields(client, manager, petition):
+    add_confirmed_signatures(petition, 1)
+    Signature.objects.update(
+        first_name='=HYPERLINK("http://evil.example")',
+        last_name="@SUM(A1)",
+        comment="+1 from Almaty",
+        city_or_postcode="-Leeds",
+        wants_updates=False,
+    )
+    add_confirmed_signatures(petition, 1, wants_updates=True, first_name="Ruth")
+    sign(petition, email="pending@example.org")
+    flagged = add_confirmed_signatures(petition, 1, flag_reason="ip_limit", first_name="Flagged")
+    assert flagged == 2  # flagged signatures are not counted
+    client.force_login(manager)
+
+    rows = read_csv(client.get(export_url(petition)))
+
+    by_name = {row[1]: row for row in rows[1:]}
+    assert set(by_name) == {'\'=HYPERLINK("http://evil.example")', "Ruth"}
+    neutralised = by_name['\'=HYPERLINK("http://evil.example")']
+    assert neutralised[2] == "'@SUM(A1)"
+    assert neutralised[5] == "'-Leeds"
+    assert neutralised[6] == "'+1 from Almaty"
+    assert neutralised[8] == ""  # no e-mail without consent to be kept informed
+    assert by_name["Ruth"][8].endswith("@example.org")
+    assert "pending@example.org" not in str(rows)
+
+
+def test_the_admin_action_exports_the_selected_petitions(client, manager, make_petition):
+    first, second = make_petition(), make_petition()
+    add_confirmed_signatures(first, 3)
+    add_confirmed_signatures(second, 2)
+    client.force_login(manager)
+
+    response = client.post(
+        "/admin/petitions/petition/",
+        {"action": "export_signatures", "_selected_action": [first.pk, second.pk]},
+    )
+
+    assert response.streaming
+    rows = read_csv(response)
+    assert [row[0] for row in rows[1:]] == [first.slug] * 3 + [second.slug] * 2
+
+
+def test_the_change_page_offers_the_export_to_managers_only(client, manager, editor, petition):
+    change_url = f"/admin/petitions/petition/{petition.pk}/change/"
+    client.force_login(manager)
+    assert export_url(petition) in client.get(change_url).content.decode()
+    client.force_login(editor)
+    assert export_url(petition) not in client.get(change_url).content.decode()
+
+
+def test_editors_manage_petitions_but_never_see_signers(client, editor, petition):
+    add_confirmed_signatures(petition, 3)
+    client.force_login(editor)
+
+    assert client.get("/admin/petitions/petition/").status_code == 200
+    assert client.get(export_url(petition)).status_code == 403
+    assert client.get("/admin/petitions/signature/").status_code == 403
+    changelist = client.get("/admin/petitions/petition/").content.decode()
+    assert "export_signatures" not in changelist
+    change_page = client.get(f"/admin/petitions/petition/{petition.pk}/change/").content.decode()
+    assert "example.org" not in change_page
+    assert "Signer" not in change_page
+
+
+def test_managers_see_signatures_but_cannot_change_them(client, manager, petition):
+    add_confirmed_signatures(petition, 2)
+    client.force_login(manager)
+    assert client.get("/admin/petitions/signature/").status_code == 200
+    signature = Signature.objects.first()
+    page = client.get(f"/admin/petitions/signature/{signature.pk}/change/")
+    assert page.status_code == 200
+    assert 'name="_save"' not in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("value", "safe"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+44 20", "'+44 20"),
+        ("-x", "'-x"),
+        ("@cmd", "'@cmd"),
+        ("\tTab", "'\tTab"),
+        ("Anna-Maria", "Anna-Maria"),
+        ("", ""),
+    ],
+)
+def test_formula_like_cells_are_neutralised(value, safe):
+    assert neutralise(value) == safe

@@ -1,0 +1,200 @@
+"""A supporter signs: what they see, what we keep, and the e-mail they get."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.db import transaction
+from django.utils import timezone
+
+from petitions import services
+from petitions.addresses import normalise_email
+from petitions.models import Signature
+
+from .conftest import form_data, last_email_to, links_in, sign
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def sign_url(petition):
+    return f"/petitions/{petition.slug}/sign/"
+
+
+def test_petition_page_shows_the_text_the_goal_and_a_form_with_both_consents_unticked(client, petition):
+    html = client.get(petition.get_absolute_url()).content.decode()
+    assert petition.title in html
+    assert "The President of the Republic of Kazakhstan" in html
+    assert '<progress class="petition-goal-bar" value="0" max="1000"' in html
+    assert 'name="show_name_publicly"' in html
+    assert 'name="wants_updates"' in html
+    assert 'id="id_show_name_publicly" checked' not in html
+    assert 'id="id_wants_updates" checked' not in html
+    assert 'href="/privacy/"' in html
+    assert "style=" not in html  # strict CSP: no inline styles
+
+
+def test_a_supporter_who_signs_is_asked_to_check_their_email_and_is_not_counted_yet(client, petition):
+    response = client.post(
+        sign_url(petition), form_data(email="Aigerim@Example.org", city_or_postcode="Almaty")
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/petitions/{petition.slug}/check-your-email/"
+    page = client.get(response["Location"]).content.decode()
+    assert "Check your e-mail" in page
+    assert "facebook.com/sharer" in page  # share links after signing
+
+    signature = Signature.objects.get()
+    assert signature.status == Signature.Status.PENDING
+    assert signature.email_normalised == "aigerim@example.org"
+    assert signature.city_or_postcode == "Almaty"
+    assert (signature.show_name_publicly, signature.wants_updates) == (False, False)
+    petition.refresh_from_db()
+    assert petition.confirmed_count == 0
+
+
+def test_the_confirmation_email_goes_to_the_signer_with_links_to_confirm_and_to_withdraw(client, petition):
+    client.post(sign_url(petition), form_data(email="tom@example.org", first_name="Tom"))
+
+    message = last_email_to("tom@example.org")
+    assert "confirm your signature" in message.subject.lower()
+    assert petition.title in message.subject
+    assert message.body.startswith("Dear Tom,")
+    links = links_in(message)
+    assert links["confirm"].startswith("/signatures/confirm/")
+    assert links["withdraw"].startswith("/signatures/withdraw/")
+
+
+def test_consents_are_kept_only_when_ticked(client, petition):
+    client.post(
+        sign_url(petition), form_data(email="a@example.org", show_name_publicly=True, wants_updates=True)
+    )
+    signature = Signature.objects.get()
+    assert signature.show_name_publicly and signature.wants_updates
+
+
+def test_the_email_is_queued_only_after_the_signature_is_committed(petition):
+    with transaction.atomic():
+        sign(petition, email="late@example.org")
+        assert mail.outbox == []
+    assert [message.to for message in mail.outbox] == [["late@example.org"]]
+
+
+def test_nothing_is_emailed_when_the_signature_is_rolled_back(petition):
+    class Abort(Exception):
+        pass
+
+    with pytest.raises(Abort), transaction.atomic():
+        sign(petition, email="rolled-back@example.org")
+        raise Abort
+    assert mail.outbox == []
+    assert not Signature.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("typed", "normalised"),
+    [
+        ("  Jane.Doe@Example.ORG ", "jane.doe@example.org"),
+        ("jane.doe+news@example.org", "jane.doe+news@example.org"),  # unknown provider: "+" kept
+        ("Jane.Doe+petition@gmail.com", "janedoe@gmail.com"),
+        ("j.a.n.e.doe@googlemail.com", "janedoe@gmail.com"),
+        ("jane+kz@outlook.com", "jane@outlook.com"),
+        ("Jane.Doe+x@ProtonMail.com", "jane.doe@protonmail.com"),
+    ],
+)
+def test_addresses_are_normalised_to_the_mailbox_they_reach(typed, normalised):
+    assert normalise_email(typed) == normalised
+
+
+def test_a_supporter_who_signs_twice_is_kept_once_and_told_they_already_signed(client, petition):
+    client.post(sign_url(petition), form_data(email="jane.doe@gmail.com", first_name="Jane"))
+    second = client.post(
+        sign_url(petition), form_data(email=" Jane.Doe+again@GMAIL.com", first_name="Someone else")
+    )
+
+    assert second["Location"] == f"/petitions/{petition.slug}/check-your-email/"
+    signature = Signature.objects.get()
+    assert signature.first_name == "Jane"  # a second signing changes nothing already recorded
+    assert len(mail.outbox) == 2
+    assert "already signed" in mail.outbox[1].subject
+    assert "You have already signed" in mail.outbox[1].body
+    assert mail.outbox[1].to == ["jane.doe@gmail.com"]  # the address we hold, not the one just typed
+
+
+def test_the_same_address_may_sign_different_petitions(make_petition):
+    first, second = make_petition(), make_petition()
+    assert sign(first, email="both@example.org") is services.SigningOutcome.NEW
+    assert sign(second, email="both@example.org") is services.SigningOutcome.NEW
+
+
+def test_the_database_refuses_a_second_signature_for_the_same_mailbox(petition):
+    from django.db import IntegrityError
+
+    Signature.objects.create(petition=petition, first_name="A", email="x@gmail.com", country="GB")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Signature.objects.create(petition=petition, first_name="B", email="X+tag@Gmail.com", country="GB")
+
+
+def test_a_form_with_mistakes_is_shown_again_with_messages_and_nothing_is_kept(client, petition):
+    response = client.post(sign_url(petition), form_data(email="not an address", country=""))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Enter a valid email address." in html
+    assert 'value="Aigerim"' in html  # what they typed is kept in the form
+    assert not Signature.objects.exists()
+    assert mail.outbox == []
+
+
+def test_a_closed_petition_shows_a_message_instead_of_the_form(client, make_petition):
+    petition = make_petition(status="closed")
+    html = client.get(petition.get_absolute_url()).content.decode()
+    assert "no longer takes signatures" in html
+    assert 'name="email"' not in html
+
+    response = client.post(sign_url(petition), form_data())
+    assert response.status_code == 302
+    assert response["Location"] == petition.get_absolute_url()
+    assert not Signature.objects.exists()
+
+
+def test_a_petition_past_its_deadline_is_closed(client, make_petition):
+    petition = make_petition(deadline=timezone.localdate() - timedelta(days=1))
+    assert not petition.is_open
+    assert 'name="email"' not in client.get(petition.get_absolute_url()).content.decode()
+    with pytest.raises(services.PetitionClosed):
+        sign(petition)
+
+
+def test_the_last_day_before_the_deadline_still_takes_signatures(make_petition):
+    petition = make_petition(deadline=timezone.localdate())
+    assert sign(petition) is services.SigningOutcome.NEW
+
+
+def test_won_and_delivered_petitions_say_so(make_petition):
+    assert "was won" in str(make_petition(status="won").closed_message)
+    assert "handed in" in str(make_petition(status="delivered").closed_message)
+
+
+def test_unpublished_petitions_are_hidden_from_the_public(client, make_petition):
+    draft = make_petition(is_published=False)
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert client.post(sign_url(draft), form_data()).status_code == 404
+
+
+def test_editors_can_preview_an_unpublished_petition(client, make_petition, django_user_model):
+    from django.contrib.auth.models import Permission
+
+    draft = make_petition(is_published=False)
+    editor = django_user_model.objects.create_user("editor", password="x" * 12, is_staff=True)
+    editor.user_permissions.add(Permission.objects.get(codename="view_petition"))
+    client.force_login(editor)
+    response = client.get(draft.get_absolute_url())
+    assert response.status_code == 200
+    assert "Preview" in response.content.decode()
+
+
+def test_only_one_petition_is_featured_at_a_time(make_petition):
+    first = make_petition(is_featured=True)
+    second = make_petition(is_featured=True)
+    first.refresh_from_db()
+    assert (first.is_featured, second.is_featured) == (False, True)
