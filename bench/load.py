@@ -1,0 +1,123 @@
+"""Load generation with wrk (Debian's package), driven by bench/traffic.lua."""
+
+import http.cookiejar
+import json
+import os
+import re
+import shutil
+import subprocess
+import urllib.request
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+SCRIPT = Path(__file__).with_name("traffic.lua")
+RESULT_PREFIX = "BENCH-RESULT "
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    requests: int
+    seconds: float
+    p50_ms: float
+    p90_ms: float
+    p99_ms: float
+    max_ms: float
+    socket_errors: int
+    unexpected_status: int
+    sample_status: int
+    tag: str  # starts the e-mail address of every signature this run sent
+
+    @property
+    def rps(self):
+        return self.requests / self.seconds if self.seconds else 0.0
+
+    @property
+    def errors(self):
+        return self.socket_errors + self.unexpected_status
+
+
+def ensure_wrk():
+    """Install Debian's wrk if it is missing (the bench machine and CI run as root)."""
+    if shutil.which("wrk"):
+        return
+    print("wrk is missing: installing Debian's package", flush=True)
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    if subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], env=env, check=False).returncode:
+        subprocess.run(["apt-get", "update", "-qq"], env=env, check=True)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], env=env, check=True)
+
+
+def run(base_url, seconds, connections, paths=("/",), sign=None, rate=None, threads=2, expect=None):
+    """Run wrk for `seconds` with `connections` open connections and return what it measured.
+
+    `sign` (a SigningForm) switches to signing: every request is a POST with a new e-mail.
+    `rate` paces the requests (requests per second over all connections) instead of
+    sending as fast as the server answers.
+    """
+    threads = max(1, min(threads, connections))
+    tag = uuid.uuid4().hex[:10]
+    env = {
+        **os.environ,
+        "BENCH_MODE": "sign" if sign else "get",
+        "BENCH_PATHS": ",".join(paths),
+        "BENCH_EXPECT": str(expect or (302 if sign else 200)),
+        "BENCH_THREADS": str(threads),
+        "BENCH_RATE": str(rate or 0),
+        # Short and unique: the e-mail addresses of this run cannot repeat another run's.
+        "BENCH_RUN_TAG": tag,
+    }
+    if sign:
+        env.update(BENCH_SIGN_PATH=sign.path, BENCH_CSRF_COOKIE=sign.cookie, BENCH_CSRF_TOKEN=sign.token)
+    command = [
+        "wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "5s",
+        "-s", str(SCRIPT), base_url,
+    ]  # fmt: skip
+    completed = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    for line in completed.stdout.splitlines():
+        if line.startswith(RESULT_PREFIX):
+            data = json.loads(line.removeprefix(RESULT_PREFIX))
+            break
+    else:
+        raise RuntimeError(f"wrk gave no result:\n{completed.stdout}\n{completed.stderr}")
+    return LoadResult(
+        requests=data["requests"],
+        seconds=data["duration_us"] / 1e6,
+        p50_ms=data["p50_us"] / 1000,
+        p90_ms=data["p90_us"] / 1000,
+        p99_ms=data["p99_us"] / 1000,
+        max_ms=data["max_us"] / 1000,
+        socket_errors=sum(data[key] for key in ("connect_errors", "read_errors", "write_errors", "timeouts")),
+        unexpected_status=data["unexpected_status"],
+        sample_status=data["sample_status"],
+        tag=tag,
+    )
+
+
+@dataclass(frozen=True)
+class SigningForm:
+    """What a signing POST needs: the form's address and a CSRF cookie and token that match."""
+
+    path: str
+    cookie: str
+    token: str
+
+
+_TOKEN_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def signing_form(base_url, petition_path):
+    """Open the petition page once, as a browser would, for a CSRF cookie and token.
+
+    One pair serves every request of a run: Django's CSRF tokens are not single-use.
+    """
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    with opener.open(base_url + petition_path, timeout=30) as response:
+        html = response.read().decode()
+    token = _TOKEN_INPUT.search(html).group(1)
+    cookie = next(c.value for c in jar if c.name == "csrftoken")
+    action = re.search(r'<form[^>]+action="([^"]*sign/)"', html)
+    return SigningForm(
+        path=action.group(1) if action else petition_path + "sign/", cookie=cookie, token=token
+    )

@@ -1,0 +1,249 @@
+"""From measurements to the tables `make bench` prints: each figure, its ratio, its target, met or not.
+
+The targets are the issue's ("one small server survives the biggest petition day on record").
+"""
+
+from dataclasses import dataclass, field
+
+from bench.report import Table, kilobytes, megabytes, number, ratio
+
+DAY_PAGE_VIEWS_PER_SECOND = 1500
+DAY_SIGNATURES_PER_SECOND = 33
+CACHED_RATIO = 0.8
+UNCACHED_RATIO = 0.3
+SIGNING_RATIO = 0.4
+SCALING_RATIO = 0.8  # signing at high concurrency against low: no hot row
+STALLED_MAIL_RATIO = 0.9  # signing with the mail server stalled, against signing without
+DAY_P99_MS = 250
+EXPORT_ROWS_PER_SECOND = 100_000
+EXPORT_PEAK_BYTES = 200_000_000
+PAGE_WEIGHT_BYTES = 100_000
+
+
+@dataclass
+class Measurements:
+    """Everything one run measured; bench/run.py fills it in as it goes."""
+
+    setup: dict = field(default_factory=dict)
+    queries: dict = field(default_factory=dict)
+    baseline: object = None
+    uncached: dict = field(default_factory=dict)  # page name → load.LoadResult
+    cached: dict = field(default_factory=dict)
+    local_cache: dict = field(default_factory=dict)  # the page cache in local memory, for comparison
+    signing: dict = field(default_factory=dict)  # concurrency → signing check (see Bench.signing)
+    raw_inserts: dict = field(default_factory=dict)  # connections → INSERT+COMMIT per second
+    stalled_mail: dict = field(default_factory=dict)
+    day: dict = field(default_factory=dict)  # "views" / "signatures" → load.LoadResult
+    export: dict = field(default_factory=dict)
+    page_weight: object = None
+    conditional: dict = field(default_factory=dict)  # page name → (status, validators sent)
+
+
+def build(m, low, high):
+    """All tables, for signing measured at `low` and `high` concurrency."""
+    return [
+        setup_table(m),
+        baseline_table(m),
+        pages_table("Pages, page cache off", m.uncached, m, m.queries["uncached"], UNCACHED_RATIO),
+        pages_table(
+            "Pages, page cache on (production settings)", m.cached, m, m.queries["hit"], CACHED_RATIO
+        ),
+        pages_table(
+            "For comparison: the page cache in each worker's memory instead of Redis",
+            m.local_cache,
+            m,
+            m.queries["hit"],
+            None,
+        ),
+        signing_table(m, low, high),
+        day_table(m),
+        queries_table(m),
+        export_table(m),
+        front_end_table(m),
+    ]
+
+
+def setup_table(m):
+    table = Table("Setup", ["item", "value"])
+    for item, value in m.setup.items():
+        table.add(item, value)
+    return table
+
+
+def _latency(result):
+    return number(result.p50_ms, 1), number(result.p99_ms, 1)
+
+
+def baseline_table(m):
+    table = Table("Baseline", ["view", "req/s", "p50 ms", "p99 ms", "errors"])
+    b = m.baseline
+    table.add(
+        "minimal Django view (no database), same server and middleware", number(b.rps), *_latency(b), b.errors
+    )
+    return table
+
+
+def pages_table(title, results, m, queries, target):
+    headers = ["page", "req/s", "p50 ms", "p99 ms", "errors", "SQL queries", "x baseline", "target", "met"]
+    table = Table(title, headers)
+    for name, result in results.items():
+        met = result.rps >= target * m.baseline.rps and result.errors == 0 if target else None
+        table.add(
+            name,
+            number(result.rps),
+            *_latency(result),
+            result.errors,
+            queries.get(name.split(" (")[0], ""),
+            ratio(result.rps, m.baseline.rps),
+            f">= {target}x" if target else "none",
+            met,
+        )
+    return table
+
+
+def _summary(result):
+    latency = f"p50 {result.p50_ms:.0f} ms, p99 {result.p99_ms:.0f} ms"
+    return f"{number(result.rps)}/s, {latency}, {result.errors} errors"
+
+
+def signing_table(m, low, high):
+    table = Table(
+        "Signing (a POST that validates, stores and queues the e-mail)",
+        ["figure", "value", "ratio", "target", "met"],
+    )
+    fast, slow = m.signing[high], m.signing[low]
+    rps = fast["load"].rps
+    table.add(
+        f"signing, {high} signers",
+        _summary(fast["load"]),
+        f"{ratio(rps, m.baseline.rps)} baseline",
+        f">= {SIGNING_RATIO}x baseline",
+        rps >= SIGNING_RATIO * m.baseline.rps and fast["load"].errors == 0,
+    )
+    for connections, inserts in m.raw_inserts.items():
+        plural = "s" if connections > 1 else ""
+        table.add(
+            f"raw psycopg INSERT+COMMIT, {connections} connection{plural}",
+            f"{number(inserts)}/s",
+            f"signing = {ratio(rps, inserts)}",
+            "reported",
+            None,
+        )
+    table.add(
+        f"signing, {low} signers",
+        _summary(slow["load"]),
+        f"{high} vs {low}: {ratio(rps, slow['load'].rps)}",
+        f">= {SCALING_RATIO}x (no hot row)",
+        rps >= SCALING_RATIO * slow["load"].rps,
+    )
+    for connections, run in ((low, slow), (high, fast)):
+        table.add(
+            f"stored / flagged / e-mails queued, {connections} signers",
+            f"{run['stored']:,} / {run['flagged']} / {run['queued']:,}",
+            f"{run['load'].requests:,} answered",
+            "each answered signing stored and queued",
+            run["flagged"] == 0 and run["queued"] >= run["stored"] >= run["load"].requests,
+        )
+    stalled = m.stalled_mail
+    table.add(
+        f"signing, {high} signers, mail server stalled",
+        _summary(stalled["load"]),
+        f"{ratio(stalled['load'].rps, rps)} unstalled",
+        f">= {STALLED_MAIL_RATIO}x, 0 errors",
+        stalled["load"].rps >= STALLED_MAIL_RATIO * rps and stalled["load"].errors == 0,
+    )
+    tasks = ", ".join(f"{status.lower()} {count:,}" for status, count in sorted(stalled["tasks"].items()))
+    table.add(
+        "e-mails sent by the requests",
+        f"task queue afterwards: {tasks}",
+        f"{stalled['tasks'].get('SUCCESSFUL', 0)} sent",
+        "none (all queued)",
+        stalled["queued"] >= stalled["stored"] and not stalled["tasks"].get("SUCCESSFUL"),
+    )
+    return table
+
+
+def day_table(m):
+    headers = ["traffic", "rate", "p50 ms", "p99 ms", "errors", "target", "met"]
+    table = Table("Petition day (page views and signatures together, page cache on)", headers)
+    for name, result, rate in (
+        ("page views", m.day["views"], DAY_PAGE_VIEWS_PER_SECOND),
+        ("signatures", m.day["signatures"], DAY_SIGNATURES_PER_SECOND),
+    ):
+        table.add(
+            name,
+            f"{number(result.rps, 1)}/s",
+            *_latency(result),
+            result.errors,
+            f">= {rate}/s, 0 errors, p99 < {DAY_P99_MS} ms",
+            result.rps >= rate and result.errors == 0 and result.p99_ms < DAY_P99_MS,
+        )
+    return table
+
+
+def queries_table(m):
+    table = Table("SQL queries per page", ["figure", "value", "target", "met"])
+    uncached, hit, grown = m.queries["uncached"], m.queries["hit"], m.queries["grown"]
+    table.add("uncached", _per_page(uncached), "reported", None)
+    table.add("cache miss", _per_page(m.queries["miss"]), "reported", None)
+    table.add("cache hit", _per_page(hit), "0", not any(hit.values()))
+    changed = {name: (uncached[name], count) for name, count in grown.items() if count != uncached[name]}
+    table.add(
+        "uncached, after +100 posts, +1 category, +10,000 signatures",
+        ", ".join(f"{name} {a} -> {b}" for name, (a, b) in changed.items()) or "unchanged",
+        "no growth",
+        not changed,
+    )
+    deep = next(name for name in uncached if name.startswith("category p") and name != "category p1")
+    table.add(
+        f"category p1 vs {deep.removeprefix('category ')}",
+        f"{uncached['category p1']} vs {uncached[deep]}",
+        "equal",
+        uncached["category p1"] == uncached[deep],
+    )
+    return table
+
+
+def _per_page(counts):
+    return ", ".join(f"{name} {count}" for name, count in counts.items())
+
+
+def export_table(m):
+    e = m.export
+    table = Table("CSV export (the admin's export view, streamed)", ["figure", "value", "target", "met"])
+    table.add(
+        "rows per second",
+        f"{e['rows']:,} rows in {e['seconds']:.1f}s = {number(e['rows_per_second'])} rows/s",
+        f">= {EXPORT_ROWS_PER_SECOND:,} rows/s",
+        e["rows_per_second"] >= EXPORT_ROWS_PER_SECOND,
+    )
+    table.add(
+        "peak memory (whole process, Django included)",
+        f"{megabytes(e['peak_rss'])} (before the export: {megabytes(e['rss_before'])})",
+        f"< {megabytes(EXPORT_PEAK_BYTES)}",
+        e["peak_rss"] < EXPORT_PEAK_BYTES,
+    )
+    return table
+
+
+def front_end_table(m):
+    weight = m.page_weight
+    table = Table("Page weight and caching", ["figure", "value", "target", "met"])
+    html = weight.html_encoding or "HTML sent uncompressed by the site, counted gzipped"
+    table.add(
+        "category page, HTML + CSS + JS, compressed",
+        f"{kilobytes(weight.total_compressed)} ({html}; as served: {kilobytes(weight.total_as_served)})",
+        f"< {kilobytes(PAGE_WEIGHT_BYTES)}",
+        weight.total_compressed < PAGE_WEIGHT_BYTES,
+    )
+    good = [asset for asset in weight.assets if asset.is_hashed and asset.is_immutable]
+    example = weight.assets[0].cache_control if weight.assets else "no CSS or JS found"
+    table.add(
+        "CSS and JS: hashed names, immutable for >= 1 year",
+        f"{len(good)} of {len(weight.assets)} ({example})",
+        "all",
+        bool(weight.assets) and len(good) == len(weight.assets),
+    )
+    for name, (status, validators) in m.conditional.items():
+        table.add(f"repeat GET of {name}", f"{status} (sent {validators})", "304", status == 304)
+    return table

@@ -1,0 +1,19 @@
+"""The site's URLs plus the baseline view every figure is compared with.
+
+Gunicorn runs with ROOT_URLCONF=bench.urls during benchmarks, so the baseline goes
+through the same server, settings and middleware as the real pages.
+"""
+
+from django.http import HttpResponse
+from django.urls import include, path
+
+
+def baseline_view(request):
+    """The least a Django view can do: no database, no template."""
+    return HttpResponse(b"ok", content_type="text/plain")
+
+
+urlpatterns = [
+    path("bench/baseline", baseline_view),
+    path("", include("campaign.urls")),
+]
