@@ -5,8 +5,9 @@ CSRF token, so Django refuses to cache them (or would hand one visitor's token t
 next). Here the token is cut out before a page is stored and the current visitor's
 own token is put back on every hit, so petition and appeal pages are cached too.
 
-A hit reads two cache keys and runs no SQL. Pages are keyed by a content version that
-every editorial save bumps (see `content_changed`), so an edit shows at once; the short
+A hit is one round trip to the cache and runs no SQL. Pages are stamped with a content
+version that every editorial save bumps (see `content_changed`), and a page with an
+older stamp is a miss, so an edit shows at once; the short
 lifetime (PAGE_CACHE_SECONDS) bounds how old a petition count or a newly due scheduled
 post can be. Visitors with a session (editors, supporters who have just acted) always
 get a fresh page, so they see their own effect at once.
@@ -50,13 +51,16 @@ NEXT_DUE_KEY = "page-cache:next-scheduled"
 NOTHING_SCHEDULED = -1.0
 
 
-def content_version():
-    """The number every page key starts with; it changes when content does.
+def content_version(values=None):
+    """The number every stored page is stamped with; it changes when content does.
 
     A scheduled post changes content too, when its time comes: the next publish time is
     kept beside the version, and the first request after it passes bumps the version.
+    `values` may hold both keys already fetched (the middleware reads them together
+    with the page, in one round trip to the cache).
     """
-    values = cache.get_many([VERSION_KEY, NEXT_DUE_KEY])
+    if values is None:
+        values = cache.get_many([VERSION_KEY, NEXT_DUE_KEY])
     version, next_due = values.get(VERSION_KEY), values.get(NEXT_DUE_KEY)
     if version is None:
         version = bump_content_version()
@@ -109,12 +113,15 @@ class AnonymousPageCacheMiddleware:
         if not self.request_is_cacheable(request):
             return self.get_response(request)
         key = self.key_for(request)
-        stored = cache.get(key)
-        if stored is not None:
+        # One round trip: the page and the current content version together.
+        values = cache.get_many([key, VERSION_KEY, NEXT_DUE_KEY])
+        version = content_version(values)
+        stored = values.get(key)
+        if stored is not None and stored["version"] == version:
             return self.rebuild(stored, request)
         response = self.get_response(request)
         if self.response_is_cacheable(request, response):
-            cache.set(key, self.freeze(response), settings.PAGE_CACHE_SECONDS)
+            cache.set(key, {**self.freeze(response), "version": version}, settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
 
@@ -131,7 +138,7 @@ class AnonymousPageCacheMiddleware:
         language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
         # Hashed: addresses can be long, and cache backends limit key length.
         address = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
-        return f"page-cache:{content_version()}:{language}:{address}"
+        return f"page-cache:page:{language}:{address}"
 
     @staticmethod
     def response_is_cacheable(request, response):
