@@ -11,3 +11,20 @@ def grouped(value):
         return number_format(int(value), force_grouping=True)
     except (TypeError, ValueError):
         return value
+
+
+@register.inclusion_tag("petitions/includes/petition_calls.html")
+def petitions_for(subject):
+    """Call-to-action boxes for the published petitions linked to a post or a prisoner.
+
+    One query, counts included, so other apps' pages can show them without knowing
+    how petitions are counted.
+    """
+    from petitions.models import Petition
+
+    petitions = Petition.objects.published().with_signature_count()
+    if hasattr(subject, "petition_id"):  # a post links at most one petition
+        petitions = petitions.filter(pk=subject.petition_id) if subject.petition_id else petitions.none()
+    else:
+        petitions = petitions.filter(prisoners=subject)
+    return {"petitions": list(petitions)}
