@@ -1,6 +1,7 @@
 """Confirmed signatures as CSV, streamed: a million rows use the memory of a few thousand."""
 
 import csv
+import io
 from datetime import UTC
 
 from django.http import StreamingHttpResponse
@@ -21,11 +22,7 @@ def neutralise(value):
     return value
 
 
-class _Echo:
-    """A file-like object whose write() hands the line back, for csv.writer to stream."""
-
-    def write(self, value):
-        return value
+ROWS_PER_WRITE = 500
 
 
 def _header():
@@ -72,19 +69,32 @@ def signature_rows(petition_ids):
             names.get(country, country),
             neutralise(city),
             neutralise(comment),
-            confirmed_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"),
+            confirmed_at.astimezone(UTC).isoformat(" ", "seconds")[:19],
             neutralise(email) if wants_updates else "",
         ]
 
 
 def signatures_csv_response(petition_ids, filename):
-    writer = csv.writer(_Echo())
-    lines = (writer.writerow(row) for row in signature_rows(petition_ids))
     response = StreamingHttpResponse(
-        _with_bom(lines), content_type="text/csv; charset=utf-8", headers={"Cache-Control": "no-store"}
+        _with_bom(_csv_chunks(signature_rows(petition_ids))),
+        content_type="text/csv; charset=utf-8",
+        headers={"Cache-Control": "no-store"},
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def _csv_chunks(rows):
+    """CSV text a few hundred rows at a time: one write per row made the export CPU-bound."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for number, row in enumerate(rows, start=1):
+        writer.writerow(row)
+        if number % ROWS_PER_WRITE == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
 def _with_bom(lines):
