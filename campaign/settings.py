@@ -322,6 +322,16 @@ PETITIONS_EMAILS_PER_SIGNATURE_PER_HOUR = env_int("PETITIONS_EMAILS_PER_SIGNATUR
 PETITIONS_COUNTER_SHARDS = env_int("PETITIONS_COUNTER_SHARDS", 16)
 # How often the worker recounts signatures and applies the retention rules.
 PETITIONS_MAINTENANCE_INTERVAL_HOURS = env_int("PETITIONS_MAINTENANCE_INTERVAL_HOURS", 24)
+# E-mails to signers wait in an outbox table until the worker has delivered them.
+# Attempts per e-mail before giving up (the row stays, with its last error, for the admin).
+EMAIL_RETRY_MAX_ATTEMPTS = env_int("EMAIL_RETRY_MAX_ATTEMPTS", 8)
+# Wait before the first retry; each later wait is four times longer (at most 6 hours).
+EMAIL_RETRY_BACKOFF_SECONDS = env_int("EMAIL_RETRY_BACKOFF_SECONDS", 30)
+# How long one delivery attempt holds an e-mail; if its worker dies, another tries after this.
+# Must be longer than EMAIL_TIMEOUT, or a slow but live attempt could be doubled.
+EMAIL_LEASE_SECONDS = env_int("EMAIL_LEASE_SECONDS", 600)
+# Delivered (or given-up) e-mails hold the signer's name, address and links: deleted after this.
+EMAIL_OUTBOX_RETENTION_DAYS = env_int("EMAIL_OUTBOX_RETENTION_DAYS", 7)
 
 # --- Forms ------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from campaign.widgets import RichTextWidget
 from . import services, tasks
 from .addresses import normalise_email
 from .exports import signatures_csv_response
-from .models import Petition, Signature
+from .models import OutgoingEmail, Petition, Signature
 
 
 def can_export_signatures(request):
@@ -183,3 +183,46 @@ class SignatureAdmin(admin.ModelAdmin):
             ngettext("%d signature accepted.", "%d signatures accepted.", accepted) % accepted,
             messages.SUCCESS,
         )
+
+
+@admin.register(OutgoingEmail)
+class OutgoingEmailAdmin(admin.ModelAdmin):
+    """The e-mail outbox, for superusers checking on delivery: read-only.
+
+    The rows hold signers' addresses and live confirmation links, so nobody else sees them.
+    """
+
+    list_display = ["subject", "to", "created_at", "sent_at", "attempts", "available_at"]
+    list_filter = [("sent_at", admin.EmptyFieldListFilter)]
+    search_fields = ["=to", "=message_id"]
+    date_hierarchy = "created_at"
+    show_full_result_count = False
+    fields = [
+        "to",
+        "subject",
+        "body",
+        "message_id",
+        "signature",
+        "created_at",
+        "sent_at",
+        "attempts",
+        "available_at",
+        "last_error",
+    ]
+    readonly_fields = fields
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # A signer's e-mails go with their signature when it is erased in the signature admin.
+        return request.user.has_perm("petitions.delete_signature")

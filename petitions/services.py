@@ -1,7 +1,8 @@
 """Everything that writes signatures and counts. Views, the admin, tasks and tests call these.
 
-Each function runs in one transaction. E-mail is never sent here: it is queued for the
-task worker, and only once the transaction has committed (`transaction.on_commit`).
+Each function runs in one transaction. E-mail is never sent here: it is written to the
+outbox (models/outbox.py) in the same transaction as the change it reports, so it cannot be
+lost once that commits, and its delivery is queued for the task worker after commit.
 
 How counting works: signing only inserts a signature. Confirmation is when the count
 changes: in the same transaction as the signature is marked confirmed, one counter shard,
@@ -17,11 +18,20 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models.functions import TruncDate
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from . import abuse, tokens
 from .addresses import normalise_email
-from .models import Petition, PetitionCounter, Signature, SignatureCountByCountry, SignatureCountByDay
+from .models import (
+    OutgoingEmail,
+    Petition,
+    PetitionCounter,
+    Signature,
+    SignatureCountByCountry,
+    SignatureCountByDay,
+)
 from .models.counts import pick_shard
 
 
@@ -60,14 +70,51 @@ class RetentionReport:
     anonymised: int
 
 
+def _absolute(path):
+    return f"{settings.SITE_URL}{path}"
+
+
+def _signer_email(signature, reason):
+    """Subject and body of the e-mail to a signer: the link to confirm their signature, or word
+    that they have already signed, and always the link to withdraw it. Plain text, no tracking."""
+    petition = signature.petition
+    context = {
+        "signature": signature,
+        "petition": petition,
+        "petition_url": _absolute(petition.get_absolute_url()),
+        "already_signed": reason == EmailReason.SIGNED_AGAIN,
+        "confirm_url": ""
+        if signature.is_confirmed
+        else _absolute(reverse("petitions:confirm", kwargs={"token": tokens.confirmation_token(signature)})),
+        "withdraw_url": _absolute(
+            reverse("petitions:withdraw", kwargs={"token": tokens.withdrawal_token(signature)})
+        ),
+        "privacy_url": _absolute(reverse("petitions:privacy")),
+        "link_days": settings.PETITIONS_CONFIRMATION_LINK_DAYS,
+        "unconfirmed_days": settings.PETITIONS_UNCONFIRMED_RETENTION_DAYS,
+        "site_name": settings.SITE_NAME,
+    }
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string("petitions/email/signature_subject.txt", context)
+        body = render_to_string("petitions/email/signature_body.txt", context)
+    return {"subject": " ".join(subject.split()), "body": body}
+
+
 def _email_signer_later(signature, reason):
-    """Queue the e-mail to the signer for after commit, within the per-signature hourly limit."""
+    """Write the e-mail to the signer into the outbox, within the per-signature hourly limit.
+
+    Must run inside the transaction that changes the signature: the e-mail is kept exactly
+    when that change is. Its delivery is queued after commit; if queuing fails, the
+    worker's periodic sweep (`tasks.deliver_due_emails`) still delivers it.
+    """
     if not abuse.may_email_signer(signature.pk):
         return
-    from .tasks import send_signature_email
+    from .tasks import deliver_email
 
-    signature_id = signature.pk
-    transaction.on_commit(lambda: send_signature_email.enqueue(signature_id, str(reason)))
+    email = OutgoingEmail.objects.create(
+        signature=signature, to=signature.email, **_signer_email(signature, reason)
+    )
+    transaction.on_commit(lambda: deliver_email.enqueue(email.pk), robust=True)
 
 
 def _add_to_counts(petition_id, country, day, delta):
@@ -294,7 +341,9 @@ def apply_retention(now=None):
     now = now or timezone.now()
     with transaction.atomic():
         unconfirmed_cutoff = now - timedelta(days=settings.PETITIONS_UNCONFIRMED_RETENTION_DAYS)
-        deleted, _ = Signature.objects.pending().filter(created_at__lt=unconfirmed_cutoff).delete()
+        # Counted by model: their e-mails (the outbox) go with them and are not signatures.
+        _, deleted_by_model = Signature.objects.pending().filter(created_at__lt=unconfirmed_cutoff).delete()
+        deleted = deleted_by_model.get(Signature._meta.label, 0)
         ended = Petition.objects.ended_before(
             now - timedelta(days=settings.PETITIONS_ANONYMISE_AFTER_CLOSE_DAYS)
         )

@@ -1,55 +1,97 @@
 """Work done by the task worker (`manage.py db_worker`), never in a request."""
 
+import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.tasks import task
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from . import services, tokens
-from .models import Petition, Signature
+from . import services
+from .models import OutgoingEmail, Petition
 
+logger = logging.getLogger(__name__)
 
-def _absolute(path):
-    return f"{settings.SITE_URL}{path}"
+# How often the sweep looks for e-mails whose delivery was lost, and how many it takes at once.
+EMAIL_SWEEP_INTERVAL = timedelta(minutes=1)
+EMAIL_SWEEP_BATCH = 500
 
 
 @task
-def send_signature_email(signature_id, reason):
-    """E-mail a signer about their signature: the link to confirm it, or word that they
-    have already signed, and always the link to withdraw it.
+def deliver_email(email_id):
+    """Deliver one e-mail from the outbox, retrying later if the mail server fails.
 
-    Does nothing if the signature has been withdrawn, deleted or anonymised meanwhile.
-    Plain text, no images, no tracking. Safe to retry: at worst the signer gets the same
-    e-mail twice, and its links stay valid.
+    Guarantees:
+    - idempotent: an e-mail already sent, or being sent by another worker, is left alone;
+    - a failure is recorded on the row and retried after a growing wait (this task queues
+      itself again), up to EMAIL_RETRY_MAX_ATTEMPTS attempts; then it gives up and logs;
+    - sending happens outside any transaction, under a lease: if the worker dies mid-send
+      the lease expires and the sweep queues the e-mail again. The e-mail then goes out at
+      most twice, with the same Message-ID, only if the worker died after the mail server
+      accepted it and before the row was marked sent.
     """
-    signature = Signature.objects.select_related("petition").not_anonymised().filter(pk=signature_id).first()
-    if signature is None:
-        return "gone"
-    context = {
-        "signature": signature,
-        "petition": signature.petition,
-        "petition_url": _absolute(signature.petition.get_absolute_url()),
-        "already_signed": reason == services.EmailReason.SIGNED_AGAIN,
-        "confirm_url": ""
-        if signature.is_confirmed
-        else _absolute(reverse("petitions:confirm", kwargs={"token": tokens.confirmation_token(signature)})),
-        "withdraw_url": _absolute(
-            reverse("petitions:withdraw", kwargs={"token": tokens.withdrawal_token(signature)})
-        ),
-        "privacy_url": _absolute(reverse("petitions:privacy")),
-        "link_days": settings.PETITIONS_CONFIRMATION_LINK_DAYS,
-        "unconfirmed_days": settings.PETITIONS_UNCONFIRMED_RETENTION_DAYS,
-        "site_name": settings.SITE_NAME,
-    }
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string("petitions/email/signature_subject.txt", context)
-        body = render_to_string("petitions/email/signature_body.txt", context)
-    EmailMessage(subject=" ".join(subject.split()), body=body, to=[signature.email]).send()
+    email = OutgoingEmail.objects.claim(email_id)
+    if email is None:
+        return "not due"
+    try:
+        email.message().send()
+    except Exception as error:
+        retry_at = email.record_failure(error)
+        if retry_at is None:
+            logger.error(
+                "Gave up on e-mail %s (%s) after %d attempts: %s",
+                email.pk,
+                email.message_id,
+                email.attempts,
+                email.last_error,
+            )
+            return "gave up"
+        logger.warning("E-mail %s not delivered, retrying at %s: %s", email.pk, retry_at, email.last_error)
+        if deliver_email.get_backend().supports_defer:
+            deliver_email.using(run_after=retry_at).enqueue(email.pk)
+        return "retrying"
+    email.record_sent()
     return "sent"
+
+
+@task
+def deliver_due_emails():
+    """The periodic sweep: queue delivery of every e-mail that is due and has none queued.
+
+    Recovers e-mails whose delivery was lost: a worker killed mid-send (its lease has
+    expired), a retry or first delivery that was never queued. Then queues its own next
+    run, EMAIL_SWEEP_INTERVAL from now, keeping one future run queued, never more.
+    Harmless to run at any time: delivery claims each e-mail, so one queued twice is sent once.
+    """
+    handed_over = 0
+    try:
+        queued = {args[0] for args in _queued_args(deliver_email) if args}
+        due = OutgoingEmail.objects.due().order_by("available_at").values_list("pk", flat=True)
+        # Enough rows that those already queued cannot crowd out the rest of the batch.
+        for pk in due[: EMAIL_SWEEP_BATCH + len(queued)]:
+            if pk not in queued and handed_over < EMAIL_SWEEP_BATCH:
+                deliver_email.enqueue(pk)
+                handed_over += 1
+    finally:
+        schedule_email_sweep()
+    return handed_over
+
+
+def schedule_email_sweep(delay=EMAIL_SWEEP_INTERVAL):
+    """Queue the next sweep after `delay`, unless one is already queued or the backend cannot defer.
+
+    Returns the queued task result, or None.
+    """
+    if not deliver_due_emails.get_backend().supports_defer or _queued_args(deliver_due_emails):
+        return None
+    return deliver_due_emails.using(run_after=timezone.now() + delay).enqueue()
+
+
+def purge_old_emails(now=None):
+    """Delete e-mails sent (or given up) more than EMAIL_OUTBOX_RETENTION_DAYS ago. Idempotent."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.EMAIL_OUTBOX_RETENTION_DAYS)
+    deleted, _ = OutgoingEmail.objects.finished_before(cutoff).delete()
+    return deleted
 
 
 @task
@@ -68,23 +110,30 @@ def apply_retention():
 
 @task
 def run_maintenance():
-    """The periodic job: retention, then an exact recount of every petition, then queue the next run.
+    """The periodic job: retention, an exact recount of every petition and the purge of old
+    e-mails, then queue the next run.
 
     Runs every PETITIONS_MAINTENANCE_INTERVAL_HOURS once started (`manage.py
-    apply_petition_retention --schedule`); it keeps one future run queued, never more.
+    start_periodic_tasks`); it keeps one future run queued, never more.
     """
-    result = {"retention": apply_retention.call(), "counts": reconcile_counts.call()}
+    result = {
+        "retention": apply_retention.call(),
+        "counts": reconcile_counts.call(),
+        "emails_purged": purge_old_emails(),
+    }
     schedule_maintenance()
     return result
 
 
-def _maintenance_is_queued():
-    backend = run_maintenance.get_backend()
+def _queued_args(task):
+    """The arguments of each run of `task` waiting in the queue (empty when the backend cannot tell)."""
+    backend = task.get_backend()
     if type(backend).__module__.startswith("django_tasks_db"):
         from django_tasks_db.models import DBTaskResult
 
-        return DBTaskResult.objects.filter(status="READY", task_path=run_maintenance.module_path).exists()
-    return False
+        waiting = DBTaskResult.objects.filter(status="READY", task_path=task.module_path)
+        return [args_kwargs["args"] for args_kwargs in waiting.values_list("args_kwargs", flat=True)]
+    return []
 
 
 def schedule_maintenance():
@@ -92,7 +141,7 @@ def schedule_maintenance():
 
     Returns the queued task result, or None.
     """
-    if not run_maintenance.get_backend().supports_defer or _maintenance_is_queued():
+    if not run_maintenance.get_backend().supports_defer or _queued_args(run_maintenance):
         return None
     run_after = timezone.now() + timedelta(hours=settings.PETITIONS_MAINTENANCE_INTERVAL_HOURS)
     return run_maintenance.using(run_after=run_after).enqueue()
