@@ -168,3 +168,149 @@ def fetch(url, data=None, headers=None):
             return response.status, response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode()
+
+
+REDIS_TEST_URL = "redis://127.0.0.1:6379/14"
+
+
+def fresh_redis(url=REDIS_TEST_URL):
+    """Empty the Redis database at `url` for a test; None (with the reason) when Redis is not reachable."""
+    try:
+        import redis
+
+        client = redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=2)
+        client.flushdb()
+    except Exception as error:  # any failure means "no Redis here"
+        return f"needs Redis at {url} ({error})"
+    return None
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class Visitor:
+    """One browser against a test server: its own cookies, redirects not followed, so that
+    a test sees each answer (302 and its Location) as the server gave it."""
+
+    def __init__(self, base_url, headers=None):
+        import http.cookiejar
+
+        self.base_url = base_url
+        self.headers = headers or {}
+        self.cookies = http.cookiejar.CookieJar()
+        self._opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.cookies), _NoRedirects()
+        )
+
+    def request(self, path, data=None, method=None, headers=None):
+        """(status, headers, body); `data` (a dict or pairs) is posted form-encoded."""
+        import urllib.parse
+
+        body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
+        request = urllib.request.Request(
+            self.base_url + path, data=body, method=method, headers={**self.headers, **(headers or {})}
+        )
+        try:
+            with self._opener.open(request, timeout=30) as response:
+                return response.status, response.headers, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers, error.read().decode()
+
+    def get(self, path, **kwargs):
+        return self.request(path, **kwargs)
+
+    def post(self, path, data, **kwargs):
+        """POST a form (a dict or (name, value) pairs) with this visitor's CSRF token, as the page would."""
+        pairs = list(data.items()) if isinstance(data, dict) else list(data)
+        pairs = [(name, value) for name, value in pairs if name != "csrfmiddlewaretoken"]
+        return self.request(path, data=[("csrfmiddlewaretoken", self.csrf_token()), *pairs], **kwargs)
+
+    def csrf_token(self):
+        for cookie in self.cookies:
+            if cookie.name == "csrftoken":
+                return cookie.value
+        raise AssertionError("no CSRF cookie yet: GET a page with a form first")
+
+    def open_form(self, path):
+        """GET a page with a form: afterwards this visitor holds a CSRF cookie to post with."""
+        status, _headers, body = self.get(path)
+        assert status == 200, f"GET {path} answered {status}"
+        self.csrf_token()
+        return body
+
+
+def form_fields(html, form_id=None):
+    """The values a browser would submit from the page's form (or the one with `form_id`):
+    inputs, ticked boxes, selected options, textareas; file inputs left empty."""
+    from html.parser import HTMLParser
+
+    class FormReader(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.fields, self.in_form, self.select, self.textarea = [], False, None, None
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "form" and (form_id is None or attrs.get("id") == form_id):
+                self.in_form = True
+            if not self.in_form or attrs.get("disabled") is not None:
+                return
+            name = attrs.get("name")
+            if tag == "input" and name:
+                kind = attrs.get("type", "text").lower()
+                if kind in {"submit", "button", "image", "reset", "file"}:
+                    return
+                if kind in {"checkbox", "radio"} and "checked" not in attrs:
+                    return
+                self.fields.append((name, attrs.get("value", "on" if kind == "checkbox" else "")))
+            elif tag == "select" and name:
+                self.select = name
+            elif tag == "option" and self.select and "selected" in attrs:
+                self.fields.append((self.select, attrs.get("value", "")))
+            elif tag == "textarea" and name:
+                self.textarea = [name, ""]
+
+        def handle_data(self, data):
+            if self.textarea is not None:
+                self.textarea[1] += data
+
+        def handle_endtag(self, tag):
+            if tag == "select":
+                self.select = None
+            elif tag == "textarea" and self.textarea is not None:
+                # A browser drops the one newline that follows <textarea>.
+                name, value = self.textarea
+                self.fields.append((name, value.removeprefix("\n")))
+                self.textarea = None
+            elif tag == "form" and self.in_form:
+                self.in_form = False
+
+    reader = FormReader()
+    reader.feed(html)
+    return reader.fields
+
+
+def database_url(connection, port=None):
+    """The URL of the database the test process uses (the test database), for a server to share."""
+    settings_dict = connection.settings_dict
+    password = f":{settings_dict['PASSWORD']}" if settings_dict.get("PASSWORD") else ""
+    host = settings_dict["HOST"] or "127.0.0.1"
+    port = port or settings_dict["PORT"] or 5432
+    return f"postgres://{settings_dict['USER']}{password}@{host}:{port}/{settings_dict['NAME']}"
+
+
+def wait_for_other_sessions_to_end(connection, seconds=10):
+    """Wait until the stopped servers' PostgreSQL sessions have gone (a backend ends a moment
+    after its client process does), so that the test database can be flushed and dropped after
+    the test. A backend still there after `seconds` (its client was killed mid-query) is ended."""
+    others = "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+    deadline = time.monotonic() + seconds
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline:
+            cursor.execute(f"SELECT count(*) {others}")
+            if cursor.fetchone()[0] == 0:
+                return
+            time.sleep(0.1)
+        cursor.execute(f"SELECT pg_terminate_backend(pid) {others}")
