@@ -1,8 +1,15 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Layout, Row
+from crispy_forms.utils import render_crispy_form
 from django import forms
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+
+# The blank form's HTML by language. It is the same for every visitor, and rendering its
+# select of 250 countries through the widget templates took about two thirds of the
+# petition page's time; the code that makes it changes only with a deploy (a new process).
+_BLANK_FORM_HTML = {}
 
 
 class SignatureForm(forms.Form):
@@ -60,6 +67,15 @@ class SignatureForm(forms.Form):
             Field("wants_updates"),
             Div("website", css_class="petition-extra-field", aria_hidden="true"),
         )
+
+    def rendered(self):
+        """The form's fields as HTML (without the <form> tag and its token)."""
+        if self.is_bound:  # values and errors of one visitor
+            return render_crispy_form(self)
+        language = translation.get_language()
+        if language not in _BLANK_FORM_HTML:
+            _BLANK_FORM_HTML[language] = render_crispy_form(self)
+        return _BLANK_FORM_HTML[language]
 
     @property
     def is_from_bot(self):

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.db import transaction
+from django.test import Client
 from django.utils import timezone
 
 from petitions import services
@@ -143,6 +144,15 @@ def test_a_form_with_mistakes_is_shown_again_with_messages_and_nothing_is_kept(c
     assert 'value="Aigerim"' in html  # what they typed is kept in the form
     assert not Signature.objects.exists()
     assert mail.outbox == []
+
+
+def test_what_one_visitor_typed_never_shows_in_the_next_visitors_form(client, petition):
+    blank_before = Client().get(petition.get_absolute_url()).content.decode()
+    client.post(sign_url(petition), form_data(first_name="Zhanbolat", email="not an address"))
+    blank_after = Client().get(petition.get_absolute_url()).content.decode()
+    assert "Zhanbolat" not in blank_after and "is-invalid" not in blank_after
+    assert 'name="first_name"' in blank_after and 'value="KZ"' in blank_after  # the form, countries and all
+    assert blank_after.count("<option") == blank_before.count("<option") > 200
 
 
 def test_a_closed_petition_shows_a_message_instead_of_the_form(client, make_petition):
