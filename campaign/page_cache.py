@@ -11,6 +11,11 @@ older stamp is a miss, so an edit shows at once; the short
 lifetime (PAGE_CACHE_SECONDS) bounds how old a petition count or a newly due scheduled
 post can be. Visitors with a session (editors, supporters who have just acted) always
 get a fresh page, so they see their own effect at once.
+
+A page with a form differs on every response (the token is masked afresh each time), so
+ConditionalGetMiddleware could never answer a repeat visit with 304. Its ETag is made
+from the page without the token and from the visitor's CSRF secret instead: the copy a
+visitor already holds is still valid for them exactly when both are unchanged.
 """
 
 import hashlib
@@ -121,7 +126,11 @@ class AnonymousPageCacheMiddleware:
             return self.rebuild(stored, request)
         response = self.get_response(request)
         if self.response_is_cacheable(request, response):
-            cache.set(key, {**self.freeze(response), "version": version}, settings.PAGE_CACHE_SECONDS)
+            stored = self.freeze(response)
+            cache.set(key, {**stored, "version": version}, settings.PAGE_CACHE_SECONDS)
+            if stored["has_csrf"]:
+                patch_cache_control(response, private=True)
+                response["ETag"] = self.etag(stored, request)
             response["X-Page-Cache"] = "miss"
         return response
 
@@ -138,7 +147,8 @@ class AnonymousPageCacheMiddleware:
         language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
         # Hashed: addresses can be long, and cache backends limit key length.
         address = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
-        return f"page-cache:page:{language}:{address}"
+        # "v2": pages stored by an older release lack what this one needs (their digest).
+        return f"page-cache:page:v2:{language}:{address}"
 
     @staticmethod
     def response_is_cacheable(request, response):
@@ -155,7 +165,19 @@ class AnonymousPageCacheMiddleware:
         content = response.content.decode(response.charset)
         content = _CSRF_INPUT.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", content)
         headers = {name: response[name] for name in _KEPT_HEADERS if response.has_header(name)}
-        return {"content": content, "headers": headers, "has_csrf": CSRF_PLACEHOLDER in content}
+        return {
+            "content": content,
+            "headers": headers,
+            "has_csrf": CSRF_PLACEHOLDER in content,
+            "digest": hashlib.sha256(content.encode()).hexdigest()[:32],
+        }
+
+    @staticmethod
+    def etag(stored, request):
+        """The ETag of a page with a form, for this visitor (call after their token is made)."""
+        get_token(request)  # makes sure the visitor's secret is known
+        secret = request.META["CSRF_COOKIE"]
+        return f'"{stored["digest"]}-{hashlib.sha256(secret.encode()).hexdigest()[:16]}"'
 
     @staticmethod
     def rebuild(stored, request):
@@ -168,5 +190,6 @@ class AnonymousPageCacheMiddleware:
             response[name] = value
         if stored["has_csrf"]:
             patch_cache_control(response, private=True)
+            response["ETag"] = AnonymousPageCacheMiddleware.etag(stored, request)
         response["X-Page-Cache"] = "hit"
         return response

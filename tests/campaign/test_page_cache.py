@@ -85,3 +85,45 @@ def test_a_page_answers_a_conditional_get_with_304(client):
     repeat = client.get("/category/video/", headers={"if-none-match": etag})
     assert repeat.status_code == 304
     assert repeat.content == b""
+
+
+@pytest.mark.urls("tests.campaign.csrf_form_urls")
+def test_a_page_with_a_form_answers_its_own_visitors_repeat_visit_with_304():
+    visitor = Client(enforce_csrf_checks=True)
+    first = visitor.get("/form/")
+    assert first["X-Page-Cache"] == "miss" and "private" in first["Cache-Control"]
+    token_held = re.search(r'value="([^"]+)"', first.content.decode()).group(1)
+    repeat = visitor.get("/form/", headers={"if-none-match": first["ETag"]})
+    assert repeat.status_code == 304, "the page and the visitor's token are unchanged"
+    hit = visitor.get("/form/")
+    assert hit["X-Page-Cache"] == "hit" and hit["ETag"] == first["ETag"]
+    # The copy the browser kept still signs.
+    assert visitor.post("/form/", {"csrfmiddlewaretoken": token_held}).status_code == 200
+
+    other_visitor = Client(enforce_csrf_checks=True)
+    other = other_visitor.get("/form/", headers={"if-none-match": first["ETag"]})
+    assert other.status_code == 200, "a copy made for someone else's token is never reused"
+    assert other["ETag"] != first["ETag"]
+
+
+def test_a_page_with_a_form_is_sent_again_when_its_content_changes(client):
+    from petitions.models import Petition
+
+    petition = Petition.objects.create(
+        title="Free the oil workers",
+        slug="oil",
+        summary="Now.",
+        text="<p>Now.</p>",
+        addressee="The President",
+    )
+    petition.is_published = True
+    petition.save()
+    first = client.get(petition.get_absolute_url())
+    assert (
+        client.get(petition.get_absolute_url(), headers={"if-none-match": first["ETag"]}).status_code == 304
+    )
+    petition.title = "Free the Zhanaozen oil workers"
+    petition.save()
+    changed = client.get(petition.get_absolute_url(), headers={"if-none-match": first["ETag"]})
+    assert changed.status_code == 200
+    assert "Free the Zhanaozen oil workers" in changed.content.decode()
