@@ -67,13 +67,14 @@ def petition_detail(request, slug):
 @require_http_methods(["GET", "POST"])
 def sign(request, slug):
     """Take a signature. New, repeated, flagged and bot signings all get the same answer."""
-    petitions = Petition.objects.published().with_signature_count().prefetch_related("prisoners")
-    petition = get_object_or_404(petitions, slug=slug)
+    # Only the petition's own row: its count and prisoners are read if the page is shown again.
+    petition = get_object_or_404(Petition.objects.published(), slug=slug)
     if request.method == "GET" or not petition.is_open:
         return redirect(petition)
     form = SignatureForm(request.POST)
     if not form.is_valid():
-        return _render_petition(request, petition, form)
+        petitions = Petition.objects.with_signature_count().prefetch_related("prisoners")
+        return _render_petition(request, petitions.get(pk=petition.pk), form)
     if not form.is_from_bot:
         try:
             services.sign(petition, client_ip=client_ip(request), **form.signature_fields())

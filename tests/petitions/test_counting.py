@@ -15,7 +15,7 @@ from petitions.models import (
     SignatureCountByDay,
 )
 
-from .conftest import add_confirmed_signatures, sign
+from .conftest import add_confirmed_signatures, form_data, sign
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +59,18 @@ def test_signing_itself_touches_no_counter_row(petition):
         sign(petition, email="tom@example.org")
     writes = [query["sql"] for query in captured if not query["sql"].lstrip().upper().startswith("SELECT")]
     assert not [sql for sql in writes if "petitions_petitioncounter" in sql or "signaturecountby" in sql]
+
+
+def test_a_signing_post_neither_reads_nor_writes_any_count(client, petition):
+    client.post(f"/petitions/{petition.slug}/sign/", form_data(email="warm-up@example.org"))
+    with CaptureQueriesContext(connection) as captured:
+        response = client.post(f"/petitions/{petition.slug}/sign/", form_data(email="tom@example.org"))
+    assert response.status_code == 302
+    assert Signature.objects.filter(email="tom@example.org").exists()
+    counting = [
+        query["sql"] for query in captured if "petitioncounter" in query["sql"] or "countby" in query["sql"]
+    ]
+    assert not counting, "the count is read on the petition page, never while signing"
 
 
 def test_reconciling_puts_drifted_counts_right(petition):
