@@ -154,11 +154,11 @@ def signing_table(m, low, high):
     )
     tasks = ", ".join(f"{status.lower()} {count:,}" for status, count in sorted(stalled["tasks"].items()))
     table.add(
-        "e-mails sent by the requests",
-        f"task queue afterwards: {tasks}",
-        f"{stalled['tasks'].get('SUCCESSFUL', 0)} sent",
-        "none (all queued)",
-        stalled["queued"] >= stalled["stored"] and not stalled["tasks"].get("SUCCESSFUL"),
+        "e-mails delivered while the mail server was stalled",
+        f"{stalled['sent']:,} sent, {stalled['queued']:,} waiting in the outbox (tasks: {tasks})",
+        f"{stalled['stored']:,} stored",
+        "none sent, each waiting",
+        stalled["sent"] == 0 and stalled["queued"] >= stalled["stored"],
     )
     return table
 
