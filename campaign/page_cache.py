@@ -174,8 +174,8 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def etag(stored, request):
-        """The ETag of a page with a form, for this visitor (call after their token is made)."""
-        get_token(request)  # makes sure the visitor's secret is known
+        """The ETag of a page with a form, for this visitor (call after their token is made:
+        get_token has put their secret in request.META)."""
         secret = request.META["CSRF_COOKIE"]
         return f'"{stored["digest"]}-{hashlib.sha256(secret.encode()).hexdigest()[:16]}"'
 
