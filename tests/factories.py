@@ -6,8 +6,9 @@ from itertools import count
 from django.utils import timezone
 
 from campaign.models import Article, Category, Post
+from petitions.models import Petition
 
-__all__ = ["Article", "Category", "Post", "article", "category"]
+__all__ = ["Article", "Category", "Post", "article", "category", "petition"]
 
 _sequence = count(1)
 
@@ -32,3 +33,17 @@ def article(title=None, categories=(), days_ago=1, status=Post.Status.PUBLISHED,
     )
     post.categories.set(categories)
     return post
+
+
+def petition(**fields):
+    """A published petition open for signatures; any field may be given."""
+    number = next(_sequence)
+    defaults = {
+        "title": f"Free the Zhanaozen oil workers, appeal {number}",
+        "slug": f"free-the-oil-workers-{number}",
+        "summary": "Release the strikers jailed after December 2011.",
+        "text": "<p>We call for the release of the striking oil workers.</p>",
+        "addressee": "The President of the Republic of Kazakhstan",
+        "is_published": True,
+    }
+    return Petition.objects.create(**{**defaults, **fields})

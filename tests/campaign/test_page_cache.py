@@ -107,17 +107,7 @@ def test_a_page_with_a_form_answers_its_own_visitors_repeat_visit_with_304():
 
 
 def test_a_page_with_a_form_is_sent_again_when_its_content_changes(client):
-    from petitions.models import Petition
-
-    petition = Petition.objects.create(
-        title="Free the oil workers",
-        slug="oil",
-        summary="Now.",
-        text="<p>Now.</p>",
-        addressee="The President",
-    )
-    petition.is_published = True
-    petition.save()
+    petition = factories.petition(title="Free the oil workers")
     first = client.get(petition.get_absolute_url())
     assert (
         client.get(petition.get_absolute_url(), headers={"if-none-match": first["ETag"]}).status_code == 304

@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 
 from petitions import services
-from petitions.models import Petition
+from tests import factories
 
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
@@ -24,17 +24,7 @@ def _tasks_run_at_once(settings):
 @pytest.fixture
 def make_petition(db):
     def make(**fields):
-        number = next(_numbers)
-        defaults = {
-            "title": f"Free the Zhanaozen oil workers, appeal {number}",
-            "slug": f"free-the-oil-workers-{number}",
-            "summary": "Release the strikers jailed after December 2011.",
-            "text": "<p>We call for the release of the striking oil workers.</p>",
-            "addressee": "The President of the Republic of Kazakhstan",
-            "goal": 1000,
-            "is_published": True,
-        }
-        return Petition.objects.create(**{**defaults, **fields})
+        return factories.petition(**{"goal": 1000, **fields})
 
     return make
 

@@ -12,6 +12,7 @@ from django.db import connection
 from petitions import services, tokens
 from petitions.addresses import normalise_email
 from petitions.models import Petition, PetitionCounter, Signature
+from tests import factories
 from tests.servers import (
     Visitor,
     collected_static,
@@ -45,14 +46,7 @@ def addresses_as_typed(rng):
 
 def test_two_hundred_supporters_signing_at_once_are_each_recorded_and_counted_once(tmp_path_factory):
     rng = random.Random(20111216)
-    petition = Petition.objects.create(
-        title="Free the Zhanaozen oil workers",
-        slug="free-the-oil-workers",
-        summary="Release the strikers.",
-        text="<p>Release them.</p>",
-        addressee="The President",
-        is_published=True,
-    )
+    petition = factories.petition(title="Free the Zhanaozen oil workers")
     env = production_env(database_url(connection), collected_static(tmp_path_factory), TRUSTED_PROXY_COUNT=1)
     emails = addresses_as_typed(rng)
     addresses = [f"{rng.randrange(1, 224)}.{rng.randrange(256)}.{rng.randrange(256)}.{n}" for n in range(200)]

@@ -16,7 +16,8 @@ from django.core.management import call_command
 from django.db import connection
 
 from petitions import services
-from petitions.models import OutgoingEmail, Petition, Signature
+from petitions.models import OutgoingEmail, Signature
+from tests import factories
 from tests.servers import ROOT, production_env
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -161,14 +162,7 @@ def wait_for(condition, what, log_path=None):
 
 
 def open_petition():
-    return Petition.objects.create(
-        title="Free the Zhanaozen oil workers",
-        slug="free-the-oil-workers",
-        summary="Release the strikers jailed after December 2011.",
-        text="<p>We call for the release of the striking oil workers.</p>",
-        addressee="The President of the Republic of Kazakhstan",
-        is_published=True,
-    )
+    return factories.petition(title="Free the Zhanaozen oil workers")
 
 
 def sign(petition, address):

@@ -81,14 +81,7 @@ def confirm(base_url, email):
 
 def test_signatures_made_and_confirmed_across_both_servers_are_counted_once_each(two_servers):
     url_a, url_b = two_servers
-    petition = Petition.objects.create(
-        title="Free the Zhanaozen oil workers",
-        slug="free-the-oil-workers",
-        summary="Release the strikers.",
-        text="<p>Release them.</p>",
-        addressee="The President",
-        is_published=True,
-    )
+    petition = factories.petition(title="Free the Zhanaozen oil workers")
     signed_on = {}
     for number in range(20):
         email = f"supporter{number}@example.org"

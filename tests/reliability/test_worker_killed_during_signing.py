@@ -16,7 +16,8 @@ from django.db.models import Sum
 
 from petitions import services, tokens
 from petitions.addresses import normalise_email
-from petitions.models import OutgoingEmail, Petition, PetitionCounter, Signature
+from petitions.models import OutgoingEmail, PetitionCounter, Signature
+from tests import factories
 from tests.servers import (
     Visitor,
     collected_static,
@@ -55,14 +56,7 @@ def signatures_with_queued_email():
 
 
 def test_a_worker_killed_during_signing_leaves_no_partial_signature(tmp_path_factory, settings):
-    petition = Petition.objects.create(
-        title="Free the Zhanaozen oil workers",
-        slug="free-the-oil-workers",
-        summary="Release the strikers.",
-        text="<p>Release them.</p>",
-        addressee="The President",
-        is_published=True,
-    )
+    petition = factories.petition(title="Free the Zhanaozen oil workers")
     env = production_env(
         database_url(connection),
         collected_static(tmp_path_factory),

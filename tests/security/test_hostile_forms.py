@@ -10,7 +10,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from petitions.addresses import normalise_email
-from petitions.models import Petition, Signature
+from petitions.forms import SignatureForm
+from petitions.models import Signature
+from tests import factories
 from tests.appeals import builders
 
 pytestmark = pytest.mark.django_db
@@ -32,17 +34,7 @@ HOSTILE_VALUE = st.one_of(
 )
 MISSING = st.none()
 REFUSALS = {400, 403, 404, 405, 413}
-SIGNATURE_FIELDS = [
-    "first_name",
-    "last_name",
-    "email",
-    "country",
-    "city_or_postcode",
-    "comment",
-    "show_name_publicly",
-    "wants_updates",
-    "website",
-]
+SIGNATURE_FIELDS = list(SignatureForm.base_fields)  # the trap field for bots included
 SENSIBLE = {
     "first_name": st.just("Aigerim"),
     "last_name": st.just("Bekova"),
@@ -75,14 +67,7 @@ def signing_forms(draw):
 
 @pytest.fixture
 def petition():
-    return Petition.objects.create(
-        title="Free the Zhanaozen oil workers",
-        slug="free-the-oil-workers",
-        summary="Release the strikers.",
-        text="<p>Release them.</p>",
-        addressee="The President",
-        is_published=True,
-    )
+    return factories.petition(title="Free the Zhanaozen oil workers")
 
 
 @pytest.fixture
