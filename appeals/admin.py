@@ -1,49 +1,9 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from campaign.admin import PostAdminBase
-from campaign.widgets import RichTextWidget
+from publishing.admin import PostAdminBase
 
-from .models import Appeal, Prisoner, PrisonerEvent, Recipient
-
-
-class PrisonerEventInline(admin.TabularInline):
-    model = PrisonerEvent
-    fields = ["date", "date_precision", "title", "description"]
-    extra = 1
-
-
-@admin.register(Prisoner)
-class PrisonerAdmin(admin.ModelAdmin):
-    list_display = ["name", "status", "place_of_detention", "is_published"]
-    list_filter = ["status", "is_published"]
-    search_fields = ["name", "summary", "charges"]
-    prepopulated_fields = {"slug": ["name"]}
-    inlines = [PrisonerEventInline]
-    fieldsets = [
-        (None, {"fields": ["name", "slug", "is_published", "status", "summary"]}),
-        (_("Photo"), {"fields": ["photo", "photo_alt"]}),
-        (
-            _("Case"),
-            {
-                "fields": [
-                    "detained_on",
-                    "sentenced_on",
-                    "release_expected_on",
-                    "released_on",
-                    "charges",
-                    "sentence",
-                ]
-            },
-        ),
-        (_("Writing to them"), {"fields": ["place_of_detention", "postal_address"]}),
-        (_("Biography"), {"fields": ["biography"]}),
-    ]
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "biography":
-            kwargs["widget"] = RichTextWidget
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
+from .models import Appeal, Recipient
 
 
 @admin.register(Recipient)
@@ -84,6 +44,7 @@ class AppealAdmin(PostAdminBase):
                 "addressees",
                 "deadline",
                 "action_status",
+                "closing_message",
                 "letters_sent",
             ]
         },
@@ -98,6 +59,3 @@ class AppealAdmin(PostAdminBase):
             self.image_fieldset,
             self.links_fieldset,
         ]
-
-    def get_readonly_fields(self, request, obj=None):
-        return [*super().get_readonly_fields(request, obj), "letters_sent"]

@@ -17,7 +17,7 @@ class SendLetterForm(forms.Form):
     country = forms.ChoiceField(
         label=_("Your country"),
         required=False,
-        help_text=_("We send your letter to the embassy of Kazakhstan in your country."),
+        help_text=_("We address your letter to the embassy in your country."),
         error_messages={
             "invalid_choice": _(
                 "We have no embassy address for that country. Choose your country from the list, "

@@ -1,24 +1,18 @@
-from urllib.parse import urlencode
-
-from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django.views.generic import DetailView, ListView
 
-from campaign.models import Post
-from campaign.views import PublishedPostDetailView
+from publishing.views import PostDetailView
 
 from .forms import OTHER_COUNTRY, SendLetterForm
 from .letters import MAILTO_MAX_LENGTH, compose_letter
-from .models import Appeal, Prisoner, Recipient
+from .models import Appeal, Recipient
 from .services import LetterSent, has_recorded_letter, record_letter_sent
 
 
-class AppealDetailView(PublishedPostDetailView):
+class AppealDetailView(PostDetailView):
     """An appeal, and on open appeals the letter tool: the letter is composed from the query
     string (`?country=DE&name=...#send-letter`), so it works without JavaScript."""
 
@@ -69,56 +63,3 @@ def letter_sent(request, slug):
             request, _("This appeal is closed, so letters are no longer counted. Thank you all the same.")
         )
     return redirect(f"{appeal.get_absolute_url()}#send-letter")
-
-
-class PrisonerListView(ListView):
-    template_name = "appeals/prisoner_list.html"
-    context_object_name = "prisoners"
-    paginate_by = 24
-
-    def get_queryset(self):
-        self.status = self.request.GET.get("status", "")
-        if self.status not in Prisoner.Status.values:
-            self.status = ""
-        return Prisoner.objects.published().with_status(self.status)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        query = {}
-        if self.status:
-            query["status"] = self.status
-        if context["page_obj"].number > 1:
-            query["page"] = context["page_obj"].number
-        list_url = settings.SITE_URL + reverse("appeals:prisoner_list")
-        return {
-            **context,
-            "statuses": Prisoner.Status.choices,
-            "current_status": self.status,
-            "current_status_label": Prisoner.Status(self.status).label if self.status else "",
-            "canonical_url": f"{list_url}?{urlencode(query)}" if query else list_url,
-        }
-
-
-class PrisonerDetailView(DetailView):
-    """A prisoner's profile. Visitors see published profiles; editors also preview the others."""
-
-    template_name = "appeals/prisoner_detail.html"
-    context_object_name = "prisoner"
-
-    def can_preview(self):
-        user = self.request.user
-        return user.is_superuser or (user.is_staff and user.has_perm("appeals.view_prisoner"))
-
-    def get_queryset(self):
-        prisoners = Prisoner.objects.prefetch_related("events")
-        return prisoners if self.can_preview() else prisoners.published()
-
-    def get_context_data(self, **kwargs):
-        prisoner = self.object
-        return super().get_context_data(
-            is_preview=not prisoner.is_published,
-            posts=Post.objects.published().filter(prisoners=prisoner).for_listing(),
-            open_appeals=Appeal.objects.published().open().filter(prisoners=prisoner),
-            share_url=self.request.build_absolute_uri(prisoner.get_absolute_url()),
-            **kwargs,
-        )

@@ -27,8 +27,8 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from bench import seed  # noqa: E402
-from campaign.models import Article, Category, Post  # noqa: E402
 from petitions import services  # noqa: E402
+from publishing.models import Article, Category, Post  # noqa: E402
 
 
 def pages(seeded, deep_page):

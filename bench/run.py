@@ -170,7 +170,7 @@ class Bench:
         )[0]
         # The outbox is where a signing leaves its e-mail (the task only speeds delivery up).
         queued, sent = stack.sql(
-            "SELECT count(*), count(*) FILTER (WHERE sent_at IS NOT NULL) FROM petitions_outgoingemail "
+            "SELECT count(*), count(*) FILTER (WHERE sent_at IS NOT NULL) FROM outbox_outgoingemail "
             'WHERE "to" LIKE %s',
             (f"{result.tag}-%",),
         )[0]

@@ -24,12 +24,13 @@ django.setup()
 from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from appeals.models import Appeal, Prisoner, PrisonerEvent, Recipient  # noqa: E402
-from campaign.models import Article, Category, Post  # noqa: E402
-from campaign.views import POSTS_PER_PAGE  # noqa: E402
+from appeals.models import Appeal, Recipient  # noqa: E402
 from media_library.models import VideoPost  # noqa: E402
 from petitions import services  # noqa: E402
 from petitions.models import Petition  # noqa: E402
+from prisoners.models import Prisoner, PrisonerEvent  # noqa: E402
+from publishing.models import Article, Category, Post  # noqa: E402
+from publishing.views import POSTS_PER_PAGE  # noqa: E402
 
 CATEGORIES = [
     ("News", "news"),
@@ -81,14 +82,15 @@ def create_categories():
 
 def create_prisoners(rng, count):
     prisoners = []
-    statuses = list(Prisoner.Status.values)
+    situations = list(Prisoner.Situation.values)
     for number in range(1, count + 1):
         name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)} {number}"
         prisoner = Prisoner.objects.create(
             name=name,
             slug=f"prisoner-{number}",
-            is_published=True,
-            status=statuses[number % len(statuses)],
+            status=Prisoner.Status.PUBLISHED,
+            published_at=timezone.now() - timedelta(days=1),
+            situation=situations[number % len(situations)],
             summary=rng.choice(SENTENCES),
             detained_on=date(2015, 1, 1) + timedelta(days=number * 37),
             charges="Inciting social discord (Article 174 of the Criminal Code).",
@@ -154,14 +156,14 @@ def create_posts(rng, count, categories, prisoners):
 def create_petitions(rng, prisoners, big_signatures, small_signatures):
     """Five petitions; the featured one (in every page's sidebar) has `big_signatures`."""
     specs = [
-        ("free-the-zhanaozen-oil-workers", Petition.Status.OPEN, True, big_signatures),
-        ("stop-the-persecution-of-independent-unions", Petition.Status.OPEN, False, small_signatures),
-        ("release-the-journalists", Petition.Status.OPEN, False, small_signatures),
-        ("close-the-penal-colony", Petition.Status.CLOSED, False, small_signatures),
-        ("justice-for-the-miners", Petition.Status.WON, False, small_signatures),
+        ("free-the-zhanaozen-oil-workers", Petition.ActionStatus.OPEN, True, big_signatures),
+        ("stop-the-persecution-of-independent-unions", Petition.ActionStatus.OPEN, False, small_signatures),
+        ("release-the-journalists", Petition.ActionStatus.OPEN, False, small_signatures),
+        ("close-the-penal-colony", Petition.ActionStatus.CLOSED, False, small_signatures),
+        ("justice-for-the-miners", Petition.ActionStatus.WON, False, small_signatures),
     ]
     petitions = []
-    for slug, status, featured, signatures in specs:
+    for slug, action_status, featured, signatures in specs:
         petition = Petition.objects.create(
             title=slug.replace("-", " ").capitalize(),
             slug=slug,
@@ -169,10 +171,12 @@ def create_petitions(rng, prisoners, big_signatures, small_signatures):
             text=paragraphs(rng, 3),
             addressee="The President of the Republic of Kazakhstan",
             goal=max(1000, int(signatures * 1.5)),
-            status=status,
-            is_published=True,
-            is_featured=featured,
+            action_status=action_status,
+            status=Petition.Status.PUBLISHED,
+            published_at=timezone.now() - timedelta(days=70),
         )
+        if featured:
+            services.feature(petition)
         petition.prisoners.set(rng.sample(prisoners, 3))
         insert_signatures(petition.pk, signatures)
         services.reconcile_counts(petition)

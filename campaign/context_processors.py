@@ -1,12 +1,12 @@
 from django.conf import settings
 
-from .models import Category
+from publishing.models import Category, SiteSettings
 
 
 def site(request):
-    """What every page's layout needs: the campaign's name and the category navigation."""
+    """What every page's layout needs: the campaign's own words and the category navigation."""
     return {
-        "site_name": settings.SITE_NAME,
+        "site": SiteSettings.current(),
         "site_url": settings.SITE_URL,
         "navigation_categories": Category.objects.in_navigation(),
     }

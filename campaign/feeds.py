@@ -1,10 +1,9 @@
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from .models import Category, Post
+from publishing.models import Category, Post, SiteSettings
 
 FEED_SIZE = 20
 
@@ -12,9 +11,11 @@ FEED_SIZE = 20
 class LatestPostsFeed(Feed):
     """Every published post, newest first, as RSS."""
 
-    title = settings.SITE_NAME
     link = "/"
     description = _("Appeals, news and videos from the campaign.")
+
+    def title(self):
+        return SiteSettings.current().name
 
     def items(self):
         return Post.objects.published().select_related("author")[:FEED_SIZE]
@@ -47,7 +48,7 @@ class CategoryFeed(LatestPostsFeed):
         return get_object_or_404(Category, slug=slug)
 
     def title(self, category):
-        return f"{category.name} · {settings.SITE_NAME}"
+        return f"{category.name} · {SiteSettings.current().name}"
 
     def link(self, category):
         return category.get_absolute_url()

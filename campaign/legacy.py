@@ -9,7 +9,7 @@ from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import re_path, reverse
 
-from .models import Category, Post
+from publishing.models import Category, Post
 
 
 def home(request):
@@ -22,7 +22,7 @@ def post(request, slug, **date):
 
 
 def posts_page(request, page):
-    return HttpResponsePermanentRedirect(f"{reverse('latest_posts')}?page={page}")
+    return HttpResponsePermanentRedirect(f"{reverse('publishing:post_list')}?page={page}")
 
 
 def category(request, slug, page=None):

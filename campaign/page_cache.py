@@ -21,6 +21,7 @@ visitor already holds is still valid for them exactly when both are unchanged.
 import hashlib
 import re
 import time
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
@@ -31,26 +32,15 @@ from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
+from publishing.models import Publishable
+
+from . import site
+
 VERSION_KEY = "page-cache:version"
 CSRF_PLACEHOLDER = "__CSRF_TOKEN_PLACEHOLDER__"
 _CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 # Response headers worth keeping; security headers are added again by outer middleware.
 _KEPT_HEADERS = ("Content-Type", "Content-Language", "Last-Modified", "Access-Control-Allow-Origin", "Link")
-
-# Models whose changes show on public pages ("app_label.modelname"). Signatures and
-# counters are deliberately absent: a signing spike must not empty the cache.
-CONTENT_MODELS = {
-    "campaign.category",
-    "campaign.post",
-    "campaign.article",
-    "appeals.appeal",
-    "appeals.prisoner",
-    "appeals.prisonerevent",
-    "appeals.recipient",
-    "media_library.videopost",
-    "petitions.petition",
-}
-
 
 NEXT_DUE_KEY = "page-cache:next-scheduled"
 NOTHING_SCHEDULED = -1.0
@@ -78,12 +68,15 @@ def content_version(values=None):
 
 
 def _next_scheduled_publish_time():
-    from .models import Post
+    """When the next scheduled item (post, prisoner profile, petition) is due, as a timestamp."""
+    tables = {model._meta.get_field("published_at").model for model in _scheduled_models()}
+    due_times = [model.objects.scheduled().aggregate(due=Min("published_at"))["due"] for model in tables]
+    due_times = [due for due in due_times if due is not None]
+    return min(due_times).timestamp() if due_times else NOTHING_SCHEDULED
 
-    due = Post.objects.filter(status=Post.Status.PUBLISHED, published_at__gt=timezone.now()).aggregate(
-        due=Min("published_at")
-    )["due"]
-    return due.timestamp() if due else NOTHING_SCHEDULED
+
+def _scheduled_models():
+    return [model for model in site.public_models() if issubclass(model, Publishable)]
 
 
 def bump_content_version():
@@ -94,8 +87,15 @@ def bump_content_version():
     return version
 
 
+@lru_cache(maxsize=1)
+def _content_labels():
+    """The models whose changes show on public pages, as each app declares them (campaign/site.py).
+    Signatures and counters are deliberately absent: a signing spike must not empty the cache."""
+    return frozenset(model._meta.label_lower for model in site.public_models())
+
+
 def _is_content(model):
-    return model._meta.label_lower in CONTENT_MODELS
+    return model is not None and model._meta.label_lower in _content_labels()
 
 
 def content_changed(sender, instance=None, **kwargs):

@@ -6,8 +6,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
-from .models import Post
-from .views import POSTS_PER_PAGE
+from prisoners.models import Prisoner
+from publishing.models import Post
+from publishing.views import POSTS_PER_PAGE
 
 MAX_QUERY_LENGTH = 200
 PRISONERS_SHOWN = 12
@@ -62,9 +63,6 @@ class SearchView(ListView):
         return Post.objects.published().search(self.query).for_listing()
 
     def matching_prisoners(self):
-        # Search spans the feature apps, like the home page: the site core reaches into appeals here.
-        from appeals.models import Prisoner
-
         return Prisoner.objects.published().search(self.query)[:PRISONERS_SHOWN]
 
     def get_context_data(self, **kwargs):

@@ -68,10 +68,15 @@ INSTALLED_APPS = [
     "django_countries",
     "django_tasks_db",
     "axes",
-    "campaign",
+    # The site, floor by floor: ground apps that know no feature, the features on them, and
+    # the assembly on top (campaign/site.py). Demo content is loaded in this order.
+    "publishing",
+    "prisoners",
+    "outbox",
     "media_library",
     "appeals",
     "petitions",
+    "campaign",
 ]
 
 MIDDLEWARE = [
@@ -203,7 +208,7 @@ AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 # The client address comes from REMOTE_ADDR unless the site sits behind a
 # proxy we trust, which then appends the real address to X-Forwarded-For.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
-AXES_CLIENT_IP_CALLABLE = "campaign.net.client_ip"
+AXES_CLIENT_IP_CALLABLE = "publishing.net.client_ip"
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -6,26 +6,25 @@ from django.views.generic import TemplateView
 from django.views.static import serve
 
 from . import feeds, legacy, search, views
-from .sitemaps import SITEMAPS
+from .sitemaps import all_sitemaps
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("healthz", views.healthz, name="healthz"),
-    path("posts/", views.LatestPostsView.as_view(), name="latest_posts"),
-    path("posts/<slug:slug>/", views.PostDetailView.as_view(), name="post_detail"),
-    path("category/<slug:slug>/", views.CategoryView.as_view(), name="category"),
     path("search/", search.SearchView.as_view(), name="search"),
     path("feed/", feeds.LatestPostsFeed(), name="feed"),
     path("feed/atom/", feeds.LatestPostsAtomFeed(), name="feed_atom"),
     path("category/<slug:slug>/feed/", feeds.CategoryFeed(), name="category_feed"),
     path("category/<slug:slug>/feed/atom/", feeds.CategoryAtomFeed(), name="category_feed_atom"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": all_sitemaps()}, name="sitemap"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
         name="robots_txt",
     ),
     path("", include(legacy.urlpatterns)),
+    path("", include("publishing.urls")),
+    path("", include("prisoners.urls")),
     path("", include("appeals.urls")),
     path("", include("media_library.urls")),
     path("", include("petitions.urls")),

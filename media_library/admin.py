@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from campaign.admin import PostAdminBase
+from publishing.admin import PostAdminBase
 
 from .models import VideoPost
 
@@ -21,7 +21,6 @@ class VideoPostAdmin(PostAdminBase):
         },
     )
     image_fieldset = (_("Poster"), {"fields": ["image", "image_alt", "image_caption"]})
-    links_fieldset = (_("Linked content"), {"fields": ["prisoners"], "classes": ["collapse"]})
     # The post's image is the video's poster: say so where the editor uploads it.
     poster_labels = {
         "image": (
@@ -45,7 +44,6 @@ class VideoPostAdmin(PostAdminBase):
             self.video_fieldset,
             self.publishing_fieldset,
             self.image_fieldset,
-            self.links_fieldset,
         ]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):

@@ -7,12 +7,12 @@ with Pillow, so loading the demo needs no network.
 from datetime import datetime, timedelta
 from io import BytesIO
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
-from campaign.models import Category, Post
+from prisoners.models import Prisoner
+from publishing.models import Category, Post, SiteSettings
 
 from .models import VideoPost
 
@@ -24,6 +24,7 @@ GOLD = "#f2c14e"
 VIDEOS = [
     {
         "slug": "irish-foreign-minister-challenged-over-vadim-kuramshin",
+        "prisoners": ["vadim-kuramshin"],
         "title": "Irish foreign minister challenged over Vadim Kuramshin",
         "categories": ["video", "appeals"],
         "published_at": datetime(2013, 2, 14, 10, 0),
@@ -40,6 +41,7 @@ VIDEOS = [
     },
     {
         "slug": "video-message-from-paul-murphy-for-debate-in-brussels-on-18-april",
+        "prisoners": ["vadim-kuramshin", "roza-tuleteva", "vladimir-kozlov"],
         "title": "Video message from Paul Murphy for debate in Brussels on 18 April",
         "categories": ["video", "articles"],
         "published_at": datetime(2013, 4, 17, 18, 0),
@@ -94,14 +96,14 @@ def load_content():
     has none, so an editor's own upload is never replaced.
     """
     for spec in VIDEOS:
-        fields = {key: value for key, value in spec.items() if key not in ("slug", "categories")}
+        fields = {key: value for key, value in spec.items() if key not in ("slug", "categories", "prisoners")}
         fields["published_at"] = timezone.make_aware(fields["published_at"], timezone.get_fixed_timezone(0))
         post, _ = VideoPost.objects.update_or_create(
             slug=spec["slug"],
             defaults={
                 **fields,
                 "status": Post.Status.PUBLISHED,
-                "byline": settings.SITE_NAME,
+                "byline": SiteSettings.current().name,
                 "image_alt": f"Title card in the campaign's colours reading “{spec['title']}”.",
             },
         )
@@ -109,6 +111,7 @@ def load_content():
         if not post.image:
             post.image.save(f"{spec['slug']}.png", ContentFile(draw_poster(spec["title"])), save=False)
             post.save(update_fields=["image"])
+        post.prisoners.add(*Prisoner.objects.filter(slug__in=spec.get("prisoners", ())))
 
 
 def draw_poster(title):
@@ -118,7 +121,7 @@ def draw_poster(title):
     draw = ImageDraw.Draw(image)
     draw.rectangle([0, 0, width, 24], fill=RED)
     draw.rectangle([0, height - 160, width, height], fill=RED)
-    draw.text((80, 80), settings.SITE_NAME.upper(), fill=GOLD, font=_font(36))
+    draw.text((80, 80), SiteSettings.current().name.upper(), fill=GOLD, font=_font(36))
     title_font = _font(64)
     for number, line in enumerate(_wrap(draw, title, title_font, width - 160)[:4]):
         draw.text((80, 170 + number * 84), line, fill="#ffffff", font=title_font)

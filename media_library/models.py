@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from campaign.models import Post, PostQuerySet
+from publishing.models import Post, PostQuerySet
 
 from .video_urls import VIMEO, YOUTUBE, embed_url, parse_video_url, watch_url
 
@@ -22,6 +22,11 @@ class VideoPost(Post):
     The post's image is the video's poster: it is what visitors see until they press
     play, so that nothing is requested from the provider before they choose to.
     """
+
+    post_kind = "video"
+    post_kind_label = _("Video")
+    detail_url_name = "media_library:video_detail"
+    player_template = "media_library/includes/player.html"
 
     class Provider(models.TextChoices):
         YOUTUBE = YOUTUBE, "YouTube"
@@ -64,7 +69,6 @@ class VideoPost(Post):
         self.provider, self.provider_video_id = reference.provider, reference.video_id
 
     def save(self, *args, **kwargs):
-        self.kind = Post.Kind.VIDEO
         # Always derived from the address: an address that is not a video leaves the
         # provider empty, which the database constraint refuses.
         reference = parse_video_url(self.video_url)

@@ -1,8 +1,8 @@
-from campaign.views import PublishedPostDetailView
+from publishing.views import PostDetailView
 
 from .models import VideoPost
 
 
-class VideoDetailView(PublishedPostDetailView):
+class VideoDetailView(PostDetailView):
     model = VideoPost
     template_name = "media_library/videopost_detail.html"

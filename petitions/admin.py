@@ -6,12 +6,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from campaign.widgets import RichTextWidget
+from publishing.admin import PostLinkInline, PublishableAdmin, register_post_inline
 
 from . import services, tasks
 from .addresses import normalise_email
 from .exports import signatures_csv_response
-from .models import OutgoingEmail, Petition, Signature
+from .forms import PetitionAdminForm
+from .models import Petition, Signature
 
 
 def can_export_signatures(request):
@@ -19,17 +20,26 @@ def can_export_signatures(request):
 
 
 @admin.register(Petition)
-class PetitionAdmin(admin.ModelAdmin):
+class PetitionAdmin(PublishableAdmin):
     """Editors write and run petitions here. Nothing on these pages shows a signer's data;
     campaign managers (with the export permission) also get the CSV export."""
 
-    list_display = ["title", "status", "is_published", "is_featured", "deadline", "signatures", "goal"]
-    list_filter = ["status", "is_published", "is_featured"]
+    form = PetitionAdminForm
+    list_display = [
+        "title",
+        "action_status",
+        "status_label",
+        "is_featured",
+        "deadline",
+        "signatures",
+        "goal",
+    ]
+    list_filter = ["action_status", "status", "is_featured"]
     search_fields = ["title", "summary"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["prisoners"]
+    autocomplete_fields = ["prisoners", "posts"]
     readonly_fields = ["signatures", "closed_at"]
-    actions = ["export_signatures", "recount_signatures"]
+    actions = [*PublishableAdmin.actions, "feature", "export_signatures", "recount_signatures"]
     change_form_template = "admin/petitions/petition/change_form.html"
     save_on_top = True
     fieldsets = [
@@ -37,23 +47,50 @@ class PetitionAdmin(admin.ModelAdmin):
         (
             _("Signing"),
             {
-                "fields": ["status", "goal", "deadline", "signatures", "closed_at"],
+                "fields": [
+                    "action_status",
+                    "goal",
+                    "deadline",
+                    "closing_message",
+                    "signatures",
+                    "closed_at",
+                ],
                 "description": _(
                     "Only open petitions before their deadline take signatures. Only confirmed "
                     "signatures are counted."
                 ),
             },
         ),
-        (_("On the site"), {"fields": ["is_published", "is_featured", "prisoners"]}),
+        (
+            _("On the site"),
+            {
+                "fields": [*PublishableAdmin.publishing_fields, "feature_in_sidebar", "prisoners", "posts"],
+                "description": PublishableAdmin.publishing_help,
+            },
+        ),
     ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_signature_count()
 
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "text":
-            kwargs["widget"] = RichTextWidget
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Featuring goes through the service: it takes the place of the petition featured before.
+        if form.cleaned_data.get("feature_in_sidebar") and not obj.is_featured:
+            services.feature(obj)
+        elif not form.cleaned_data.get("feature_in_sidebar") and obj.is_featured:
+            services.stop_featuring(obj)
+
+    @admin.action(
+        description=_("Feature in the sidebar (in place of the one featured now)"), permissions=["change"]
+    )
+    def feature(self, request, queryset):
+        chosen = queryset.order_by("-pk").first()
+        if chosen is None:
+            return
+        services.feature(chosen)
+        self.log_change(request, chosen, [{"changed": {"fields": ["is_featured"]}}])
+        self.message_user(request, _("“%(title)s” is now featured in the sidebar.") % {"title": chosen.title})
 
     @admin.display(description=_("confirmed signatures"), ordering="signature_count")
     def signatures(self, petition):
@@ -185,44 +222,11 @@ class SignatureAdmin(admin.ModelAdmin):
         )
 
 
-@admin.register(OutgoingEmail)
-class OutgoingEmailAdmin(admin.ModelAdmin):
-    """The e-mail outbox, for superusers checking on delivery: read-only.
+@register_post_inline
+class PetitionsOfPostInline(PostLinkInline):
+    """On every post's form: the petitions the post asks its readers to sign."""
 
-    The rows hold signers' addresses and live confirmation links, so nobody else sees them.
-    """
-
-    list_display = ["subject", "to", "created_at", "sent_at", "attempts", "available_at"]
-    list_filter = [("sent_at", admin.EmptyFieldListFilter)]
-    search_fields = ["=to", "=message_id"]
-    date_hierarchy = "created_at"
-    show_full_result_count = False
-    fields = [
-        "to",
-        "subject",
-        "body",
-        "message_id",
-        "signature",
-        "created_at",
-        "sent_at",
-        "attempts",
-        "available_at",
-        "last_error",
-    ]
-    readonly_fields = fields
-
-    def has_module_permission(self, request):
-        return request.user.is_active and request.user.is_superuser
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_superuser
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        # A signer's e-mails go with their signature when it is erased in the signature admin.
-        return request.user.has_perm("petitions.delete_signature")
+    model = Petition.posts.through
+    autocomplete_fields = ["petition"]
+    verbose_name = _("petition to sign")
+    verbose_name_plural = _("petitions to sign")

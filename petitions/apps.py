@@ -1,7 +1,32 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from publishing.roles import EDITORS, MANAGERS, crud
+
 
 class PetitionsConfig(AppConfig):
+    """Petitions, double opt-in signing, exact counts and the export that is handed in.
+    What it brings to the site's assembly is described in publishing/apps.py."""
+
     name = "petitions"
     verbose_name = _("Petitions")
+
+    public_models = ["Petition"]
+    demo_content = "petitions.demo.load_content"
+    group_permissions = {
+        # Petitions and their counts, never their signatures.
+        EDITORS: crud("petition"),
+        MANAGERS: ["view_petition", "view_signature", "export_signatures"],
+    }
+    sitemaps = "petitions.sitemaps.SITEMAPS"
+
+    def ready(self):
+        from outbox import periodic
+        from publishing import sections
+
+        from . import tasks
+
+        periodic.register(tasks.run_maintenance, every=tasks.maintenance_interval)
+        # Posts and prisoner profiles show the petitions linked to them, with a sign button.
+        sections.register("post_detail", "petitions/includes/post_petitions.html", order=20)
+        sections.register("prisoner_detail", "petitions/includes/prisoner_petitions.html", order=10)

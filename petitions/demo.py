@@ -4,6 +4,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from prisoners.models import Prisoner
+
 from . import services
 from .models import Petition, Signature
 
@@ -76,16 +78,12 @@ def load_content():
             "text": PETITION_TEXT,
             "addressee": "The President of the Republic of Kazakhstan",
             "goal": 500,
-            "is_published": True,
-            "is_featured": True,
+            "status": Petition.Status.PUBLISHED,
         },
     )
     if created:
-        from appeals.models import Prisoner
-
-        prisoner = Prisoner.objects.filter(slug="vadim-kuramshin").first()
-        if prisoner is not None:
-            petition.prisoners.add(prisoner)
+        services.feature(petition)
+        petition.prisoners.add(*Prisoner.objects.filter(slug="vadim-kuramshin"))
     _add_demo_signatures(petition)
 
 

@@ -6,6 +6,8 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from .models import Petition
+
 # The blank form's HTML by language. It is the same for every visitor, and rendering its
 # select of 250 countries through the widget templates took about two thirds of the
 # petition page's time; the code that makes it changes only with a deploy (a new process).
@@ -101,3 +103,40 @@ class SignatureForm(forms.Form):
         "show_name_publicly",
         "wants_updates",
     ]
+
+
+class PetitionAdminForm(forms.ModelForm):
+    """The admin's petition form. Featuring is a choice here, carried out by
+    `services.feature` after saving: it takes the place of the petition featured before,
+    where saving the flag itself would clash with it."""
+
+    feature_in_sidebar = forms.BooleanField(
+        label=_("Featured in the sidebar"),
+        required=False,
+        help_text=_(
+            "Show this petition in the sidebar of every page. It takes the place of the petition "
+            "featured before."
+        ),
+    )
+
+    class Meta:
+        model = Petition
+        fields = [
+            "title",
+            "slug",
+            "summary",
+            "text",
+            "addressee",
+            "action_status",
+            "goal",
+            "deadline",
+            "closing_message",
+            "status",
+            "published_at",
+            "prisoners",
+            "posts",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["feature_in_sidebar"].initial = self.instance.is_featured

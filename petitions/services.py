@@ -1,7 +1,7 @@
 """Everything that writes signatures and counts. Views, the admin, tasks and tests call these.
 
 Each function runs in one transaction. E-mail is never sent here: it is written to the
-outbox (models/outbox.py) in the same transaction as the change it reports, so it cannot be
+outbox (outbox.services.send_later) in the same transaction as the change it reports, so it cannot be
 lost once that commits, and its delivery is queued for the task worker after commit.
 
 How counting works: signing only inserts a signature. Confirmation is when the count
@@ -22,10 +22,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from outbox.services import send_later
+from publishing.models import SiteSettings
+
 from . import abuse, tokens
 from .addresses import normalise_email
 from .models import (
-    OutgoingEmail,
     Petition,
     PetitionCounter,
     Signature,
@@ -92,7 +94,7 @@ def _signer_email(signature, reason):
         "privacy_url": _absolute(reverse("petitions:privacy")),
         "link_days": settings.PETITIONS_CONFIRMATION_LINK_DAYS,
         "unconfirmed_days": settings.PETITIONS_UNCONFIRMED_RETENTION_DAYS,
-        "site_name": settings.SITE_NAME,
+        "site": SiteSettings.current(),
     }
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string("petitions/email/signature_subject.txt", context)
@@ -104,17 +106,41 @@ def _email_signer_later(signature, reason):
     """Write the e-mail to the signer into the outbox, within the per-signature hourly limit.
 
     Must run inside the transaction that changes the signature: the e-mail is kept exactly
-    when that change is. Its delivery is queued after commit; if queuing fails, the
-    worker's periodic sweep (`tasks.deliver_due_emails`) still delivers it.
+    when that change is (outbox.services.send_later).
     """
     if not abuse.may_email_signer(signature.pk):
         return
-    from .tasks import deliver_email
+    send_later(to=signature.email, about=signature, **_signer_email(signature, reason))
 
-    email = OutgoingEmail.objects.create(
-        signature=signature, to=signature.email, **_signer_email(signature, reason)
-    )
-    transaction.on_commit(lambda: deliver_email.enqueue(email.pk), robust=True)
+
+def feature(petition):
+    """Make `petition` the one shown in every page's sidebar, in place of the one featured before.
+
+    One step: whichever petition was featured stops being featured in the same transaction,
+    so there is never a moment with two, which the database refuses, or with none. Two editors
+    featuring different petitions at once are served one after the other; the later wins.
+    Idempotent.
+    """
+    with transaction.atomic():
+        # Wait for a concurrent call to finish: it holds the row featured so far, or this one.
+        list(
+            Petition.objects.filter(models.Q(is_featured=True) | models.Q(pk=petition.pk))
+            .select_for_update()
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        # A new query, so it sees what such a call featured meanwhile (the one above could not).
+        for other in Petition.objects.featured().exclude(pk=petition.pk).select_for_update():
+            other.is_featured = False
+            other.save(update_fields=["is_featured", "updated_at"])
+        petition.is_featured = True
+        petition.save(update_fields=["is_featured", "updated_at"])
+
+
+def stop_featuring(petition):
+    """Take `petition` out of the sidebar (no petition is featured afterwards). Idempotent."""
+    petition.is_featured = False
+    petition.save(update_fields=["is_featured", "updated_at"])
 
 
 def _add_to_counts(petition_id, country, day, delta):

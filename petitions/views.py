@@ -3,13 +3,12 @@ from django.contrib import messages
 from django.db.models import Case, When
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.generic import ListView, TemplateView
 
-from campaign.net import client_ip
+from publishing.net import client_ip
 
 from . import charts, services, tokens
 from .forms import SignatureForm
@@ -18,49 +17,39 @@ from .models import Petition, Signature, SignatureCountByCountry, SignatureCount
 RECENT_SIGNERS_SHOWN = 10
 
 
-def visible_petitions(request):
-    """Published petitions; editors also see drafts, to preview them."""
-    petitions = Petition.objects.with_signature_count()
-    user = request.user
-    if user.is_staff and user.has_perm("petitions.view_petition"):
-        return petitions
-    return petitions.published()
-
-
 class PetitionListView(ListView):
     template_name = "petitions/petition_list.html"
     context_object_name = "petitions"
     paginate_by = 20
 
     def get_queryset(self):
-        open_first = Case(When(status=Petition.Status.OPEN, then=0), default=1)
+        open_first = Case(When(action_status=Petition.ActionStatus.OPEN, then=0), default=1)
         return Petition.objects.published().with_signature_count().order_by(open_first, "-created_at")
 
 
 def _render_petition(request, petition, form):
     """The petition page: everything on it is read from a fixed number of small queries."""
-    last_day = timezone.localdate()
-    if petition.closed_at:
-        last_day = min(last_day, timezone.localdate(petition.closed_at))
-    elif petition.deadline:
-        last_day = min(last_day, petition.deadline)
     context = {
         "petition": petition,
         "form": form,
         "prisoners": [prisoner for prisoner in petition.prisoners.all() if prisoner.is_published],
         "related_posts": petition.posts.published().order_by("-published_at")[:3],
         "country_rows": charts.country_rows(SignatureCountByCountry.objects.totals_for(petition.pk)),
-        "growth_chart": charts.growth_chart(SignatureCountByDay.objects.totals_for(petition.pk), last_day),
+        "growth_chart": charts.growth_chart(
+            SignatureCountByDay.objects.totals_for(petition.pk), petition.last_day
+        ),
         "recent_signers": Signature.objects.filter(petition=petition).shown_publicly()[:RECENT_SIGNERS_SHOWN],
         "share_url": request.build_absolute_uri(petition.get_absolute_url()),
         "is_preview": not petition.is_published,
+        "previewed": petition,
     }
     return render(request, "petitions/petition_detail.html", context)
 
 
 @require_GET
 def petition_detail(request, slug):
-    petition = get_object_or_404(visible_petitions(request).prefetch_related("prisoners"), slug=slug)
+    petitions = Petition.objects.visible_to(request.user).with_signature_count().prefetch_related("prisoners")
+    petition = get_object_or_404(petitions, slug=slug)
     return _render_petition(request, petition, SignatureForm() if petition.is_open else None)
 
 
@@ -169,7 +158,7 @@ def petition_json(request, slug):
             "url": request.build_absolute_uri(petition.get_absolute_url()),
             "count": petition.signature_count,
             "goal": petition.goal,
-            "status": petition.status,
+            "status": petition.action_status,
             "is_open": petition.is_open,
             "deadline": petition.deadline.isoformat() if petition.deadline else None,
         }

@@ -11,22 +11,15 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from tests import factories
+from tests.browser import ARTIFACTS
+from tests.requirements import skip_or_fail
+
 # Playwright's sync API runs an event loop in this thread; Django's ORM then refuses
 # to run unless told the thread is in fact synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-ARTIFACTS = Path(__file__).parent / "artifacts"
-
-
-def required(name):
-    return os.environ.get(name, "").lower() in {"1", "true", "yes"}
-
-
-def skip_or_fail(reason, requirement):
-    if required(requirement):
-        pytest.fail(f"{reason}, and {requirement}=1 forbids skipping it")
-    pytest.skip(reason)
 
 
 @pytest.fixture(autouse=True)
@@ -48,6 +41,29 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def editor(db):
+    """A member of the Editors group: publishes every kind of content, never sees signers."""
+    return factories.editor("editor")
+
+
+@pytest.fixture
+def manager(db):
+    """A member of the Campaign managers group: follows counts, exports signatures."""
+    return factories.manager("manager")
+
+
+@pytest.fixture
+def superuser(db):
+    return factories.superuser("root")
+
+
+@pytest.fixture
+def immediate_tasks(settings):
+    """Tasks (e-mail delivery, recounts) run as soon as they are queued, after commit, as the worker would."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import petitions.models.outbox
+import outbox.models
 from django.db import migrations, models
 
 
@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
                 ('to', models.EmailField(max_length=254, verbose_name='to')),
                 ('subject', models.CharField(max_length=500, verbose_name='subject')),
                 ('body', models.TextField(verbose_name='body')),
-                ('message_id', models.CharField(default=petitions.models.outbox.new_message_id, max_length=255, unique=True, verbose_name='Message-ID')),
+                ('message_id', models.CharField(default=outbox.models.new_message_id, max_length=255, unique=True, verbose_name='Message-ID')),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='written at')),
                 ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sent at')),
                 ('attempts', models.PositiveSmallIntegerField(default=0, verbose_name='delivery attempts')),

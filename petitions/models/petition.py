@@ -1,30 +1,26 @@
 from django.db import models, transaction
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from campaign.html import clean_html
+from prisoners.models import Prisoner
+from publishing.fields import SanitisedHTMLField
+from publishing.models import ActionWindow, ActionWindowQuerySet, Post, Publishable, PublishableQuerySet
 
 from .counts import PetitionCounter
 
 
-class PetitionQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True)
-
+class PetitionQuerySet(PublishableQuerySet, ActionWindowQuerySet):
     def featured(self):
         return self.filter(is_featured=True)
 
-    def open(self):
-        """Taking signatures today: open, and the deadline (if any) not yet past."""
-        return self.filter(status=Petition.Status.OPEN).filter(
-            models.Q(deadline__isnull=True) | models.Q(deadline__gte=timezone.localdate())
-        )
-
-    def ended_before(self, moment):
-        """Petitions that stopped taking signatures before `moment`: closed, or past their deadline."""
-        return self.filter(models.Q(closed_at__lt=moment) | models.Q(deadline__lt=timezone.localdate(moment)))
+    def linked_to(self, subject):
+        """The petitions a post supports or a prisoner is the subject of."""
+        if isinstance(subject, Post):
+            return self.filter(posts=subject)
+        if isinstance(subject, Prisoner):
+            return self.filter(prisoners=subject)
+        raise TypeError(f"petitions are linked to posts and prisoners, not to {type(subject).__name__}")
 
     def with_signature_count(self):
         """Annotate `signature_count`: the sum of each petition's few counter rows, in the same query.
@@ -41,14 +37,16 @@ class PetitionQuerySet(models.QuerySet):
         return self.annotate(signature_count=Coalesce(models.Subquery(totals), 0))
 
 
-class Petition(models.Model):
+class Petition(Publishable, ActionWindow):
     """A petition supporters sign and the campaign hands to its addressee."""
 
-    class Status(models.TextChoices):
-        OPEN = "open", _("Open for signatures")
-        CLOSED = "closed", _("Closed")
-        DELIVERED = "delivered", _("Delivered")
-        WON = "won", _("Won")
+    closing_messages = {
+        ActionWindow.ActionStatus.WON: _("This petition was won. Thank you to everyone who signed."),
+        ActionWindow.ActionStatus.DELIVERED: _(
+            "This petition has been handed in and no longer takes signatures. Thank you for your support."
+        ),
+        "": _("This petition is closed and no longer takes signatures."),
+    }
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
@@ -60,29 +58,31 @@ class Petition(models.Model):
         blank=True,
         help_text=_("One or two sentences, shown in lists, in the sidebar and when the petition is shared."),
     )
-    text = models.TextField(_("petition text"), help_text=_("What signers put their name to."))
+    text = SanitisedHTMLField(_("petition text"), help_text=_("What signers put their name to."))
     addressee = models.CharField(
         _("addressed to"),
         max_length=300,
-        help_text=_("Who the petition will be handed to, e.g. 'The President of Kazakhstan'."),
+        help_text=_("Who the petition will be handed to, e.g. 'The President of the Republic'."),
     )
     goal = models.PositiveIntegerField(_("goal (signatures)"), default=1000)
-    deadline = models.DateField(
-        _("deadline"), null=True, blank=True, help_text=_("The last day to sign. Leave empty for none.")
-    )
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
-    is_published = models.BooleanField(
-        _("published"), default=False, help_text=_("Visible on the site. Unpublished petitions are drafts.")
-    )
     is_featured = models.BooleanField(
         _("featured in the sidebar"),
         default=False,
-        help_text=_("Show this petition in the sidebar of every page. Only one petition can be featured."),
+        help_text=_(
+            "Show this petition in the sidebar of every page. Featuring it takes the place of the "
+            "petition featured before."
+        ),
     )
     prisoners = models.ManyToManyField(
-        "appeals.Prisoner", related_name="petitions", blank=True, verbose_name=_("prisoners")
+        Prisoner, related_name="petitions", blank=True, verbose_name=_("prisoners")
     )
-    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True, editable=False)
+    posts = models.ManyToManyField(
+        Post,
+        related_name="petitions",
+        blank=True,
+        verbose_name=_("posts"),
+        help_text=_("Posts that ask their readers to sign: they show the petition with its count."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -103,41 +103,14 @@ class Petition(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.text = clean_html(self.text)
-        if self.status == self.Status.OPEN:
-            self.closed_at = None
-        elif self.closed_at is None:
-            self.closed_at = timezone.now()
         creating = self._state.adding
         with transaction.atomic():
-            if self.is_featured:
-                # Featuring one petition takes the place of the one featured before.
-                Petition.objects.featured().exclude(pk=self.pk).update(is_featured=False)
             super().save(*args, **kwargs)
             if creating:
                 PetitionCounter.objects.create_shards(self.pk)
 
     def get_absolute_url(self):
         return reverse("petitions:petition_detail", kwargs={"slug": self.slug})
-
-    @property
-    def is_open(self):
-        if self.status != self.Status.OPEN:
-            return False
-        return self.deadline is None or self.deadline >= timezone.localdate()
-
-    @property
-    def closed_message(self):
-        """Why the form is not shown, in the words a visitor should read."""
-        if self.status == self.Status.WON:
-            return _("This petition was won. Thank you to everyone who signed.")
-        if self.status == self.Status.DELIVERED:
-            return _(
-                "This petition has been handed in and no longer takes signatures. Thank you for your support."
-            )
-        if not self.is_open:
-            return _("This petition is closed and no longer takes signatures.")
-        return ""
 
     @property
     def confirmed_count(self):

@@ -1,5 +1,6 @@
 import uuid
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -69,6 +70,10 @@ class Signature(models.Model):
     created_at = models.DateTimeField(_("signed at"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+    # The e-mails to the signer (confirmation link, ...): deleted with the signature.
+    emails = GenericRelation(
+        "outbox.OutgoingEmail", content_type_field="about_type", object_id_field="about_id"
+    )
 
     objects = SignatureQuerySet.as_manager()
 

@@ -22,9 +22,4 @@ def petitions_for(subject):
     """
     from petitions.models import Petition
 
-    petitions = Petition.objects.published().with_signature_count()
-    if hasattr(subject, "petition_id"):  # a post links at most one petition
-        petitions = petitions.filter(pk=subject.petition_id) if subject.petition_id else petitions.none()
-    else:
-        petitions = petitions.filter(prisoners=subject)
-    return {"petitions": list(petitions)}
+    return {"petitions": list(Petition.objects.published().with_signature_count().linked_to(subject))}

@@ -17,7 +17,6 @@ from appeals.letters import MAILTO_MAX_LENGTH, compose_letter, mailto_url
 from appeals.models import Appeal
 from appeals.services import SENT_SESSION_KEY
 from tests import factories
-from tests.appeals import builders
 
 pytestmark = pytest.mark.django_db
 
@@ -48,17 +47,17 @@ def letter_page(client, appeal, **query):
 
 @pytest.fixture
 def kazakhmys_appeal():
-    administration = builders.central_addressee()
-    builders.embassy("DE", name="Embassy of Kazakhstan in Germany")
-    builders.embassy("GB", name="Embassy of Kazakhstan in the United Kingdom")
-    return builders.appeal("Solidarity with the KazakhMys workers", addressees=[administration])
+    administration = factories.central_addressee()
+    factories.embassy("DE", name="Embassy of Kazakhstan in Germany")
+    factories.embassy("GB", name="Embassy of Kazakhstan in the United Kingdom")
+    return factories.appeal("Solidarity with the KazakhMys workers", addressees=[administration])
 
 
 # --- The mailto: link -----------------------------------------------------------------
 
 
 def test_mailto_link_carries_addresses_subject_and_a_cyrillic_letter_exactly(kazakhmys_appeal):
-    embassy = builders.embassy("FR", name="Embassy of Kazakhstan in France", email="ambassade@example.org")
+    embassy = factories.embassy("FR", name="Embassy of Kazakhstan in France", email="ambassade@example.org")
     letter = compose_letter(
         kazakhmys_appeal, embassy=embassy, name="Мария Иванова", town="Köln", personal=CYRILLIC_PARAGRAPH
     )
@@ -201,12 +200,20 @@ def test_bad_input_never_breaks_the_page(client, kazakhmys_appeal, query):
     [
         ({"action_status": Appeal.ActionStatus.CLOSED}, "This appeal is closed."),
         ({"action_status": Appeal.ActionStatus.WON}, "This appeal was won."),
+        ({"action_status": Appeal.ActionStatus.DELIVERED}, "The letters have been handed in."),
         ({"deadline": timezone.localdate() - timedelta(days=1)}, "This appeal is closed."),
+        (
+            {
+                "action_status": Appeal.ActionStatus.CLOSED,
+                "closing_message": "Roza Tuleteva is free. Thank you!",
+            },
+            "Roza Tuleteva is free. Thank you!",
+        ),
     ],
-    ids=["closed", "won", "deadline-passed"],
+    ids=["closed", "won", "delivered", "deadline-passed", "editors-own-words"],
 )
 def test_an_appeal_that_is_over_says_so_and_hides_the_letter(client, fields, message):
-    over = builders.appeal(addressees=[builders.central_addressee()], **fields)
+    over = factories.appeal(addressees=[factories.central_addressee()], **fields)
     _, page = letter_page(client, over, country="other", name="Ana")
     assert message in page
     assert "Send this letter" not in page
@@ -215,7 +222,7 @@ def test_an_appeal_that_is_over_says_so_and_hides_the_letter(client, fields, mes
 
 
 def test_an_appeal_is_open_until_the_end_of_its_deadline_day(client):
-    today = builders.appeal(deadline=timezone.localdate())
+    today = factories.appeal(deadline=timezone.localdate())
     _, page = letter_page(client, today)
     assert "Send this letter" in page
     assert "Please act by" in page
@@ -257,7 +264,7 @@ def test_i_sent_it_needs_a_post_with_the_forms_token(kazakhmys_appeal):
 
 
 def test_a_closed_appeal_counts_no_more_letters(client):
-    closed = builders.appeal(action_status=Appeal.ActionStatus.CLOSED)
+    closed = factories.appeal(action_status=Appeal.ActionStatus.CLOSED)
     page = client.post(sent_url(closed), follow=True).content.decode()
     assert "This appeal is closed, so letters are no longer counted." in page
     closed.refresh_from_db()
@@ -265,14 +272,14 @@ def test_a_closed_appeal_counts_no_more_letters(client):
 
 
 def test_only_published_appeals_can_be_counted(client):
-    draft = builders.appeal(status="draft")
+    draft = factories.appeal(status=factories.DRAFT)
     assert client.post(sent_url(draft)).status_code == 404
     assert client.post("/appeals/no-such-appeal/sent/").status_code == 404
 
 
 def test_the_count_shows_on_the_appeal_and_in_its_categories(client):
     appeals = factories.category("Appeals")
-    counted = builders.appeal("Letters for Zhezkazgan", categories=[appeals], letters_sent=41)
+    counted = factories.appeal("Letters for Zhezkazgan", categories=[appeals], letters_sent=41)
     Client().post(sent_url(counted))
     assert "42 letters sent so far." in client.get(counted.get_absolute_url()).content.decode()
     assert "42 letters sent" in client.get("/category/appeals/").content.decode()

@@ -1,18 +1,17 @@
 """Editors keep the directory of embassies and central addressees in the admin."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 
 from appeals.models import Recipient
-from tests.appeals import builders
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def admin_client(client):
-    client.force_login(get_user_model().objects.create_superuser("admin", password="x" * 16))
+def editor_client(client, editor):
+    client.force_login(editor)
     return client
 
 
@@ -20,28 +19,28 @@ def embassy_form(**fields):
     return {"kind": "embassy", "name": "Embassy of Kazakhstan in Germany", "country": "DE", **fields}
 
 
-def test_an_editor_adds_an_embassy_that_supporters_can_then_choose(admin_client):
-    response = admin_client.post(
+def test_an_editor_adds_an_embassy_that_supporters_can_then_choose(editor_client):
+    response = editor_client.post(
         "/admin/appeals/recipient/add/",
         embassy_form(postal_address="Nordendstraße 1\nBerlin", email="botschaft@example.org"),
     )
     assert response.status_code == 302
     assert Recipient.objects.embassy_in("DE").email == "botschaft@example.org"
 
-    appeal = builders.appeal()
+    appeal = factories.appeal()
     supporter = Client()
     assert '<option value="DE">Germany</option>' in supporter.get(appeal.get_absolute_url()).content.decode()
 
 
-def test_a_second_embassy_for_one_country_is_refused_with_a_clear_message(admin_client):
-    builders.embassy("DE")
-    response = admin_client.post("/admin/appeals/recipient/add/", embassy_form())
+def test_a_second_embassy_for_one_country_is_refused_with_a_clear_message(editor_client):
+    factories.embassy("DE")
+    response = editor_client.post("/admin/appeals/recipient/add/", embassy_form())
     assert response.status_code == 200
     assert "There is already an embassy for this country." in response.content.decode()
     assert Recipient.objects.count() == 1
 
 
-def test_an_embassy_needs_its_host_country(admin_client):
-    response = admin_client.post("/admin/appeals/recipient/add/", embassy_form(country=""))
+def test_an_embassy_needs_its_host_country(editor_client):
+    response = editor_client.post("/admin/appeals/recipient/add/", embassy_form(country=""))
     assert "Choose the country this embassy is in." in response.content.decode()
     assert not Recipient.objects.exists()

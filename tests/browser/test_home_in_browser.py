@@ -1,4 +1,5 @@
-from tests.conftest import ARTIFACTS
+from tests import factories
+from tests.browser import ARTIFACTS
 
 
 def test_home_page_renders_styled_in_a_real_browser(live_server, page):
@@ -22,9 +23,7 @@ def test_home_page_renders_styled_in_a_real_browser(live_server, page):
 
 
 def test_on_a_phone_without_javascript_the_menu_is_still_reachable(live_server, browser):
-    from campaign.models import Category
-
-    Category.objects.create(name="Appeals", slug="appeals")
+    factories.category("Appeals")
     context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
     try:
         tab = context.new_page()

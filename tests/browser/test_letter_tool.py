@@ -8,20 +8,22 @@ from playwright.sync_api import expect
 
 from appeals.letters import compose_letter
 from appeals.models import Recipient
-from tests.appeals import builders
-from tests.conftest import ARTIFACTS
+from tests import factories
+from tests.browser import ARTIFACTS
 
 NAME, TOWN = "Maria Müller", "Köln"
 PERSONAL = "Ich bin Krankenschwester.\n\nСвободу Розе Тулетаевой!"
 
 
 def make_appeal():
-    administration = builders.central_addressee()
-    builders.embassy(
+    administration = factories.central_addressee()
+    factories.embassy(
         "GB", name="Embassy of Kazakhstan in the United Kingdom", postal_address="1 Example Street\nLondon"
     )
-    builders.embassy("DE", name="Embassy of Kazakhstan in Germany", postal_address="1 Beispielstraße\nBerlin")
-    return builders.appeal("No closure in Zhezkazgan", addressees=[administration])
+    factories.embassy(
+        "DE", name="Embassy of Kazakhstan in Germany", postal_address="1 Beispielstraße\nBerlin"
+    )
+    return factories.appeal("No closure in Zhezkazgan", addressees=[administration])
 
 
 def test_a_supporter_picks_a_country_writes_and_is_counted_once(live_server, page):

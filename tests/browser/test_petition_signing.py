@@ -6,8 +6,9 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from petitions.models import Petition, Signature
-from tests.conftest import ARTIFACTS
+from petitions.models import Signature
+from tests import factories
+from tests.browser import ARTIFACTS
 
 CONFIRM_LINK = re.compile(r"https?://\S+/signatures/confirm/\S+/")
 
@@ -17,17 +18,15 @@ def petition(settings, live_server):
     # The server thread sends the e-mail itself, once the signature is committed.
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     settings.SITE_URL = live_server.url
-    petition = Petition.objects.create(
+    return factories.petition(
         title="Urgent action for Vadim Kuramshin",
         slug="urgent-action-for-vadim-kuramshin",
         summary="Free the human-rights lawyer jailed for exposing abuse in Kazakhstan's prisons.",
         text="<p>We call for the immediate release of Vadim Kuramshin.</p>",
         addressee="The President of the Republic of Kazakhstan",
         goal=100,
-        is_published=True,
         is_featured=True,
     )
-    return petition
 
 
 def counts_on(page):

@@ -4,14 +4,13 @@ from datetime import date
 
 from playwright.sync_api import expect
 
-from appeals.models import Prisoner, PrisonerEvent
+from prisoners.models import Prisoner
 from tests import factories
-from tests.appeals import builders
-from tests.conftest import ARTIFACTS
+from tests.browser import ARTIFACTS
 
 
 def test_a_visitor_finds_a_prisoner_and_prints_how_to_write_to_them(live_server, page):
-    tuleteva = builders.prisoner(
+    tuleteva = factories.prisoner(
         "Roza Tuleteva",
         slug="roza-tuleteva",
         summary="Oil worker jailed after the Zhanaozen strike.",
@@ -21,8 +20,8 @@ def test_a_visitor_finds_a_prisoner_and_prints_how_to_write_to_them(live_server,
         sentence="Seven years",
         biography="<p>She spoke for the striking oil workers of Zhanaozen.</p>",
     )
-    PrisonerEvent.objects.create(prisoner=tuleteva, date=date(2011, 12, 16), title="Police fire on strikers")
-    builders.prisoner("Vladimir Kozlov", status=Prisoner.Status.RELEASED)
+    factories.timeline_event(tuleteva, "Police fire on strikers", date=date(2011, 12, 16))
+    factories.prisoner("Vladimir Kozlov", situation=Prisoner.Situation.RELEASED)
     factories.article("Zhanaozen: the trial in Aktau").prisoners.add(tuleteva)
     # Printing is stubbed: the test checks what would be printed, not a print dialog.
     page.add_init_script("window.print = function () { window.printed = true; };")

@@ -3,14 +3,11 @@ and nothing is requested from YouTube until they press play."""
 
 import re
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.core.management import call_command
 from playwright.sync_api import expect
 
-from campaign.models import Category
 from media_library.models import VideoPost
-from tests.conftest import ARTIFACTS
+from tests import factories
+from tests.browser import ARTIFACTS
 
 TITLE = "South African miners declare solidarity with Kazakhstan workers"
 PASSWORD = "limpopo-solidarity-2013"
@@ -25,11 +22,9 @@ def pick_in_autocomplete(page, field, text):
 
 
 def test_an_editor_publishes_a_video_that_loads_from_youtube_only_on_play(live_server, page):
-    call_command("setup_groups", verbosity=0)
-    editor = get_user_model().objects.create_user("rosa", password=PASSWORD, is_staff=True)
-    editor.groups.add(Group.objects.get(name="Editors"))
-    Category.objects.create(name="Video", slug="video")
-    Category.objects.create(name="Appeals", slug="appeals")
+    factories.editor("rosa", password=PASSWORD)
+    factories.category("Video")
+    factories.category("Appeals")
 
     requested = []
     page.on("request", lambda request: requested.append(request.url))

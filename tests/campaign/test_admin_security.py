@@ -8,33 +8,32 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 
 from tests import factories
+from tests.admin_forms import admin_form_data
 
 pytestmark = pytest.mark.django_db
 
 
-def login(client, password):
+def login(client, user, password):
     return client.post(
         "/admin/login/?next=/admin/",
-        {"username": "editor", "password": password},
+        {"username": user.username, "password": password},
         REMOTE_ADDR="198.51.100.20",
     )
 
 
-def test_repeated_wrong_passwords_lock_the_account_out_even_with_the_right_one(client):
-    get_user_model().objects.create_user("editor", password="correct horse battery staple", is_staff=True)
+def test_repeated_wrong_passwords_lock_the_account_out_even_with_the_right_one(client, editor):
     for _ in range(settings.AXES_FAILURE_LIMIT):
-        response = login(client, "guess")
+        response = login(client, editor, "guess")
         assert response.status_code in (200, 429)
-    locked = login(client, "correct horse battery staple")
+    locked = login(client, editor, factories.PASSWORD)
     assert locked.status_code == 429
     assert "locked" in locked.content.decode().lower()
     assert "_auth_user_id" not in client.session
 
 
-def test_a_correct_password_logs_in_before_the_limit(client):
-    get_user_model().objects.create_user("editor", password="correct horse battery staple", is_staff=True)
-    login(client, "guess")
-    response = login(client, "correct horse battery staple")
+def test_a_correct_password_logs_in_before_the_limit(client, editor):
+    login(client, editor, "guess")
+    response = login(client, editor, factories.PASSWORD)
     assert response.status_code == 302
     assert client.session.get("_auth_user_id")
 
@@ -52,23 +51,15 @@ def test_admin_sessions_expire():
     assert settings.SESSION_COOKIE_HTTPONLY
 
 
-def test_every_editorial_change_lands_in_the_admin_log(admin_client, admin_user):
+def test_every_editorial_change_lands_in_the_admin_log(client, editor):
     post = factories.article("Before")
-    page = admin_client.get(f"/admin/campaign/article/{post.pk}/change/")
+    client.force_login(editor)
+    page = client.get(f"/admin/publishing/article/{post.pk}/change/")
     assert page.status_code == 200
-    form = page.context["adminform"].form
-    data = {
-        name: value
-        for name, value in form.initial.items()
-        if value is not None and name not in ("image", "categories", "prisoners")
-    }
-    data.update(
-        title="After",
-        published_at_0=post.published_at.strftime("%Y-%m-%d"),
-        published_at_1=post.published_at.strftime("%H:%M:%S"),
+    response = client.post(
+        f"/admin/publishing/article/{post.pk}/change/", admin_form_data(page, title="After")
     )
-    response = admin_client.post(f"/admin/campaign/article/{post.pk}/change/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
     entry = LogEntry.objects.get(object_id=str(post.pk), action_flag=CHANGE)
-    assert entry.user == admin_user
+    assert entry.user == editor
     assert "Title" in entry.get_change_message()

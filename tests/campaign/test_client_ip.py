@@ -2,7 +2,7 @@
 
 from django.test import RequestFactory, override_settings
 
-from campaign.net import client_ip
+from publishing.net import client_ip
 
 
 def request_from(remote_addr, forwarded=None):

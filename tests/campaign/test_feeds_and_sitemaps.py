@@ -8,25 +8,13 @@ import pytest
 from django.test import override_settings
 from django.utils import timezone
 
-from appeals.models import Appeal, Prisoner
-from campaign.models import Article, Category, Post
+from publishing.models import Post, SiteSettings
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-
-
-def article(title, days_ago=1, categories=(), **fields):
-    fields.setdefault("status", Post.Status.PUBLISHED)
-    post = Article.objects.create(
-        title=title,
-        slug=title.lower().replace(" ", "-"),
-        published_at=timezone.now() - timedelta(days=days_ago),
-        **fields,
-    )
-    post.categories.set(categories)
-    return post
 
 
 def feed_titles(client, url):
@@ -41,13 +29,13 @@ def feed_titles(client, url):
 @pytest.fixture
 def news():
     """A category with two published posts, a draft, a scheduled post; one published post elsewhere."""
-    news = Category.objects.create(name="News", slug="news")
-    elsewhere = Category.objects.create(name="Video", slug="video")
-    article("Older news", days_ago=5, categories=[news])
-    article("Newer news", days_ago=1, categories=[news])
-    article("Draft news", categories=[news], status=Post.Status.DRAFT)
-    article("Scheduled news", days_ago=-1, categories=[news])
-    article("Video news", days_ago=3, categories=[elsewhere])
+    news = factories.category("News")
+    elsewhere = factories.category("Video")
+    factories.article("Older news", slug="older-news", days_ago=5, categories=[news])
+    factories.article("Newer news", slug="newer-news", days_ago=1, categories=[news])
+    factories.article("Draft news", slug="draft-news", categories=[news], status=factories.DRAFT)
+    factories.article("Scheduled news", slug="scheduled-news", days_ago=-1, categories=[news])
+    factories.article("Video news", slug="video-news", days_ago=3, categories=[elsewhere])
     return news
 
 
@@ -64,6 +52,19 @@ def test_a_category_feed_lists_its_published_posts_newest_first(client, news, ur
 def test_the_feeds_are_rss_and_atom(client, news):
     assert client.get("/feed/")["Content-Type"].startswith("application/rss+xml")
     assert client.get("/feed/atom/")["Content-Type"].startswith("application/atom+xml")
+
+
+def test_the_feeds_carry_the_campaigns_name_as_its_editors_set_it(client, news):
+    site = SiteSettings.current()
+    site.name = "Campaign Zhanaozen"
+    site.save()
+
+    def channel_title(url):
+        root = ElementTree.fromstring(client.get(url).content)  # noqa: S314 (the site's own XML)
+        return root.find("channel").findtext("title")
+
+    assert channel_title("/feed/") == "Campaign Zhanaozen"
+    assert channel_title("/category/news/feed/") == "News · Campaign Zhanaozen"
 
 
 @pytest.mark.parametrize("url", ["/category/no-such-category/feed/", "/category/no-such-category/feed/atom/"])
@@ -97,7 +98,7 @@ def test_a_feed_reader_that_sends_if_modified_since_gets_304_not_modified(client
 
 def test_a_feed_reader_gets_the_new_version_once_a_post_is_published(client, news):
     etag = client.get("/feed/")["ETag"]
-    article("Breaking news", days_ago=0, categories=[news])
+    factories.article("Breaking news", days_ago=0, categories=[news])
 
     response = client.get("/feed/", headers={"if-none-match": etag})
 
@@ -127,14 +128,13 @@ def sitemap_entries(client):
 
 @override_settings(SITE_URL="https://campaign.example")
 def test_the_sitemap_lists_every_public_page_at_the_public_address(client, news):
-    appeal = Appeal.objects.create(
-        title="Free Erzhan",
-        slug="free-erzhan",
-        status=Post.Status.PUBLISHED,
-        published_at=timezone.now() - timedelta(days=2),
-    )
-    Prisoner.objects.create(name="Erzhan", slug="erzhan", is_published=True)
-    Prisoner.objects.create(name="Hidden", slug="hidden", is_published=False)
+    appeal = factories.appeal("Free Erzhan", days_ago=2)
+    video = factories.video_post("Erzhan's message", days_ago=2)
+    factories.prisoner("Erzhan", slug="erzhan")
+    factories.prisoner("Hidden", slug="hidden", status=factories.DRAFT)
+    factories.prisoner("Coming soon", slug="coming-soon", published_at=timezone.now() + timedelta(days=1))
+    petition = factories.petition(title="Free Erzhan now")
+    draft_petition = factories.petition(title="Not yet", status=factories.DRAFT)
 
     entries = sitemap_entries(client)
 
@@ -146,6 +146,8 @@ def test_the_sitemap_lists_every_public_page_at_the_public_address(client, news)
         "/posts/newer-news/",
         "/posts/older-news/",
         appeal.get_absolute_url(),
+        video.get_absolute_url(),
+        petition.get_absolute_url(),
         "/category/news/",
         "/category/video/",
         "/prisoners/erzhan/",
@@ -155,7 +157,13 @@ def test_the_sitemap_lists_every_public_page_at_the_public_address(client, news)
         entries[f"{site}/posts/newer-news/"]
         == Post.objects.get(slug="newer-news").updated_at.date().isoformat()
     )
-    for path in ("/posts/draft-news/", "/posts/scheduled-news/", "/prisoners/hidden/"):
+    for path in (
+        "/posts/draft-news/",
+        "/posts/scheduled-news/",
+        "/prisoners/hidden/",
+        "/prisoners/coming-soon/",
+        draft_petition.get_absolute_url(),
+    ):
         assert site + path not in entries, path
 
 

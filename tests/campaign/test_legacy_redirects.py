@@ -5,16 +5,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from appeals.models import Appeal
-from campaign.models import Article, Category, Post
+from tests import factories
 
 pytestmark = pytest.mark.django_db
-
-
-def article(slug, **fields):
-    fields.setdefault("status", Post.Status.PUBLISHED)
-    fields.setdefault("published_at", timezone.now() - timedelta(days=1))
-    return Article.objects.create(title=slug.replace("-", " ").capitalize(), slug=slug, **fields)
 
 
 def assert_moved_permanently(client, old_url, new_url):
@@ -33,32 +26,27 @@ def assert_moved_permanently(client, old_url, new_url):
     ],
 )
 def test_an_old_post_address_leads_to_the_post(client, old_url):
-    post = article("zhanaozen-eight-years-on")
+    post = factories.article("Zhanaozen, eight years on", slug="zhanaozen-eight-years-on")
     assert_moved_permanently(client, old_url, post.get_absolute_url())
     assert client.get(old_url, follow=True).status_code == 200
 
 
 def test_an_old_appeal_address_leads_to_the_appeal_page(client):
-    appeal = Appeal.objects.create(
-        title="Free Erzhan",
-        slug="free-erzhan",
-        status=Post.Status.PUBLISHED,
-        published_at=timezone.now() - timedelta(days=1),
-    )
+    appeal = factories.appeal("Free Erzhan", slug="free-erzhan")
     assert_moved_permanently(client, "/index.php/2022/03/08/free-erzhan/", appeal.get_absolute_url())
     assert appeal.get_absolute_url().startswith("/appeals/")
 
 
 def test_an_old_address_of_a_missing_draft_or_scheduled_post_is_not_found(client):
-    article("still-a-draft", status=Post.Status.DRAFT)
-    article("coming-soon", published_at=timezone.now() + timedelta(days=1))
+    factories.article("Still a draft", slug="still-a-draft", status=factories.DRAFT)
+    factories.article("Coming soon", slug="coming-soon", published_at=timezone.now() + timedelta(days=1))
     for slug in ("no-such-post", "still-a-draft", "coming-soon"):
         assert client.get(f"/index.php/2020/05/01/{slug}/").status_code == 404
 
 
 @pytest.mark.parametrize("trailing_slash", ["/", ""])
 def test_an_old_category_address_leads_to_the_category(client, trailing_slash):
-    Category.objects.create(name="Appeals", slug="appeals")
+    factories.category("Appeals")
     assert_moved_permanently(client, f"/index.php/category/appeals{trailing_slash}", "/category/appeals/")
     assert_moved_permanently(
         client, f"/index.php/category/appeals/page/3{trailing_slash}", "/category/appeals/?page=3"
@@ -81,7 +69,7 @@ def test_the_old_front_page_leads_home(client, old_url):
 
 
 def test_old_feed_addresses_lead_to_the_feeds(client):
-    Category.objects.create(name="News", slug="news")
+    factories.category("News")
     assert_moved_permanently(client, "/index.php/feed/", "/feed/")
     assert_moved_permanently(client, "/index.php/category/news/feed/", "/category/news/feed/")
     assert client.get("/index.php/category/no-such-category/feed/").status_code == 404

@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from publishing.models import Post, SiteSettings
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -51,11 +52,25 @@ def test_a_scheduled_post_appears_on_a_cached_page_when_due(client):
         assert "Due soon" in client.get("/category/video/").content.decode()
 
 
-def test_editors_with_a_session_always_get_a_fresh_page(admin_client, client):
+def test_a_change_to_the_sites_own_words_shows_at_once_on_cached_pages(client):
+    site = SiteSettings.current()
+    site.footer_text = "Solidarity with the oil workers."
+    site.save()
+    assert "Solidarity with the oil workers." in client.get("/").content.decode()
+    site.footer_text = "Solidarity with the copper miners."
+    site.save()
+    html = client.get("/").content.decode()
+    assert "Solidarity with the copper miners." in html
+    assert "Solidarity with the oil workers." not in html
+
+
+def test_editors_with_a_session_always_get_a_fresh_page(client, editor):
     post = factories.article("Shared page", categories=[factories.category("Video")])
     client.get("/category/video/")  # cached by an anonymous visitor
-    factories.Post.objects.filter(pk=post.pk).update(title="Changed without signals")
-    assert "Changed without signals" in admin_client.get("/category/video/").content.decode()
+    Post.objects.filter(pk=post.pk).update(title="Changed without signals")
+    editors_browser = Client()
+    editors_browser.force_login(editor)
+    assert "Changed without signals" in editors_browser.get("/category/video/").content.decode()
 
 
 @pytest.mark.urls("tests.campaign.csrf_form_urls")

@@ -3,17 +3,17 @@
 import pytest
 from PIL import Image
 
-from campaign.models import Category
 from media_library import demo
 from media_library.models import VideoPost
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def demo_categories():
-    for slug in ("video", "appeals", "articles", "press-release"):
-        Category.objects.create(name=slug.replace("-", " ").title(), slug=slug)
+    for name in ("Video", "Appeals", "Articles", "Press release"):
+        factories.category(name)
 
 
 def test_the_demo_publishes_the_campaigns_videos_with_their_own_posters(client, demo_categories):

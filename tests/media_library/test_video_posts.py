@@ -4,15 +4,13 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import timezone
 
-from campaign.models import Post
 from media_library.models import VideoPost
-
-from .conftest import poster_upload
+from tests import factories
+from tests.admin_forms import admin_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -22,37 +20,38 @@ FETCHING_ATTRIBUTE = re.compile(r"""\s(?:src|srcset|poster|data)\s*=\s*["']([^"'
 
 
 @pytest.fixture
-def admin_client_logged_in(client):
-    client.force_login(get_user_model().objects.create_superuser("admin", "admin@example.org", "x" * 16))
+def video_category(db):
+    return factories.category("Video")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
     return client
 
 
-def admin_form(video_category, **changes):
+def admin_form(client, video_category, **changes):
+    """The add form as an editor fills it in."""
     now = timezone.localtime()
-    return {
+    fields = {
         "title": "Irish foreign minister challenged over Vadim Kuramshin",
         "slug": "irish-foreign-minister-challenged",
         "standfirst": "Joe Higgins TD says not enough is being done.",
-        "byline": "",
         "body": "<p>Video report of exchanges in parliament.</p>",
         "video_url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
         "duration": "4:35",
-        "transcript": "",
-        "status": Post.Status.PUBLISHED,
+        "status": factories.PUBLISHED,
         "published_at_0": now.strftime("%Y-%m-%d"),
         "published_at_1": now.strftime("%H:%M:%S"),
         "categories": [video_category.pk],
-        "image_alt": "",
-        "image_caption": "",
-        **changes,
     }
+    return admin_form_data(client.get(ADD_URL), **{**fields, **changes})
 
 
-def test_the_admin_refuses_an_address_that_is_not_a_youtube_or_vimeo_video(
-    admin_client_logged_in, video_category
-):
-    response = admin_client_logged_in.post(
-        ADD_URL, admin_form(video_category, video_url="https://example.com/watch?v=dQw4w9WgXcQ")
+def test_the_admin_refuses_an_address_that_is_not_a_youtube_or_vimeo_video(editor_client, video_category):
+    response = editor_client.post(
+        ADD_URL,
+        admin_form(editor_client, video_category, video_url="https://example.com/watch?v=dQw4w9WgXcQ"),
     )
     assert response.status_code == 200  # the form comes back with the error, nothing saved
     errors = response.context["adminform"].form.errors
@@ -61,28 +60,34 @@ def test_the_admin_refuses_an_address_that_is_not_a_youtube_or_vimeo_video(
     assert not VideoPost.objects.exists()
 
 
-def test_the_admin_saves_a_youtube_address_as_provider_and_id(admin_client_logged_in, video_category):
-    response = admin_client_logged_in.post(
+def test_the_admin_saves_a_youtube_address_as_provider_and_id(editor_client, video_category):
+    response = editor_client.post(
         ADD_URL,
-        admin_form(video_category, image=poster_upload(), image_alt="Joe Higgins TD speaking in the Dáil"),
+        admin_form(
+            editor_client,
+            video_category,
+            image=factories.image_upload("poster.jpg"),
+            image_alt="Joe Higgins TD speaking in the Dáil",
+        ),
     )
     assert response.status_code == 302, response.context["adminform"].form.errors
     video = VideoPost.objects.get()
     assert (video.provider, video.provider_video_id) == ("youtube", "dQw4w9WgXcQ")
-    assert video.kind == Post.Kind.VIDEO
+    assert video.kind == "video"
+    assert video.kind_label == "Video"
     assert video.duration == timedelta(minutes=4, seconds=35)
     assert video.get_absolute_url() == "/videos/irish-foreign-minister-challenged/"
 
 
-def test_the_admin_calls_the_image_the_poster(admin_client_logged_in):
-    html = admin_client_logged_in.get(ADD_URL).content.decode()
+def test_the_admin_calls_the_image_the_poster(editor_client):
+    html = editor_client.get(ADD_URL).content.decode()
     assert "Poster image" in html
     assert "Poster description (alt text)" in html
     assert "the site never loads the provider" in html
 
 
-def test_a_poster_needs_a_description(make_video_post):
-    video = make_video_post()
+def test_a_poster_needs_a_description():
+    video = factories.video_post()
     video.image_alt = ""
     with pytest.raises(ValidationError) as error:
         video.full_clean()
@@ -106,8 +111,8 @@ def test_the_database_refuses_a_video_post_whose_address_is_not_a_video(video_ca
         VideoPost.objects.create(title="Broken", slug="broken", video_url="https://example.com/")
 
 
-def test_changing_the_address_changes_the_video(make_video_post):
-    video = make_video_post()
+def test_changing_the_address_changes_the_video():
+    video = factories.video_post()
     video.video_url = "https://vimeo.com/channels/staffpicks/123456789"
     video.save()
     video.refresh_from_db()
@@ -115,10 +120,8 @@ def test_changing_the_address_changes_the_video(make_video_post):
     assert video.embed_url == "https://player.vimeo.com/video/123456789?dnt=1&autoplay=1"
 
 
-def test_the_video_page_shows_the_poster_and_a_link_to_the_video_and_loads_nothing_from_youtube(
-    client, make_video_post
-):
-    video = make_video_post(duration=timedelta(minutes=4, seconds=35))
+def test_the_video_page_shows_the_poster_and_a_link_to_the_video_and_loads_nothing_from_youtube(client):
+    video = factories.video_post(duration=timedelta(minutes=4, seconds=35))
     response = client.get(video.get_absolute_url())
     assert response.status_code == 200
     html = response.content.decode()
@@ -136,30 +139,30 @@ def test_the_video_page_shows_the_poster_and_a_link_to_the_video_and_loads_nothi
     assert not [url for url in fetched if re.search(r"youtube|youtu\.be|vimeo", url)]
 
 
-def test_the_page_without_a_poster_still_offers_the_play_link(client, make_video_post):
-    video = make_video_post(image=None, image_alt="", video_url="https://vimeo.com/123456789")
+def test_the_page_without_a_poster_still_offers_the_play_link(client):
+    video = factories.video_post(image=None, image_alt="", video_url="https://vimeo.com/123456789")
     html = client.get(video.get_absolute_url()).content.decode()
     assert 'href="https://vimeo.com/123456789"' in html
     assert "Play video from Vimeo" in html
     assert "<iframe" not in html.lower()
 
 
-def test_the_transcript_is_folded_under_the_player(client, make_video_post):
-    video = make_video_post(transcript="Comrades, we stand with the miners of Zhezkazgan.")
+def test_the_transcript_is_folded_under_the_player(client):
+    video = factories.video_post(transcript="Comrades, we stand with the miners of Zhezkazgan.")
     html = client.get(video.get_absolute_url()).content.decode()
     details = html[html.index('<details class="video-transcript">') : html.index("</details>")]
     assert "Read the transcript" in details
     assert "we stand with the miners of Zhezkazgan" in details
 
 
-def test_a_draft_video_is_not_shown_to_visitors(client, make_video_post):
-    video = make_video_post(status=Post.Status.DRAFT)
+def test_a_draft_video_is_not_shown_to_visitors(client, video_category):
+    video = factories.video_post(categories=[video_category], status=factories.DRAFT)
     assert client.get(video.get_absolute_url()).status_code == 404
     assert video.title not in client.get("/category/video/").content.decode()
 
 
-def test_the_category_page_lists_the_video_with_its_poster_and_a_play_badge(client, make_video_post):
-    video = make_video_post()
+def test_the_category_page_lists_the_video_with_its_poster_and_a_play_badge(client, video_category):
+    video = factories.video_post(categories=[video_category])
     html = client.get("/category/video/").content.decode()
     card = html[html.index('<article class="post-card post-card--video">') :]
     card = card[: card.index("</article>")]

@@ -9,8 +9,7 @@ from django.core.cache import cache
 
 from petitions import services, tokens
 from petitions.models import Petition, Signature
-
-from .conftest import form_data, sign
+from tests.factories import sign, signing_form_data
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -22,7 +21,7 @@ def count_of(petition):
 
 
 def post_sign(client, petition, ip=FLOOD_IP, **fields):
-    return client.post(f"/petitions/{petition.slug}/sign/", form_data(**fields), REMOTE_ADDR=ip)
+    return client.post(f"/petitions/{petition.slug}/sign/", signing_form_data(**fields), REMOTE_ADDR=ip)
 
 
 def test_a_bot_filling_the_honeypot_gets_the_usual_answer_and_nothing_is_kept(client, petition):

@@ -1,22 +1,24 @@
-"""Under a real spike on PostgreSQL: one signature per mailbox, and a count that is exact.
+"""Under a real spike on PostgreSQL: one signature per mailbox, a count that is exact, and one
+featured petition however many editors feature one at once.
 
 Each thread is one supporter's browser with its own database connection; a barrier
 releases them all at once so that their requests really overlap.
 """
 
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Count, Sum
 from django.test import Client
 
 from petitions import services, tokens
 from petitions.addresses import normalise_email
 from petitions.models import Petition, PetitionCounter, Signature, SignatureCountByCountry
-
-from .conftest import form_data
+from tests import factories
+from tests.factories import signing_form_data
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -67,16 +69,16 @@ def assert_counts_are_exact(petition):
     return counted
 
 
-def test_fifty_concurrent_signings_and_confirmations_count_each_mailbox_exactly_once(settings, make_petition):
+def test_fifty_concurrent_signings_and_confirmations_count_each_mailbox_exactly_once(settings):
     settings.TASKS = DUMMY_TASKS
     settings.PETITIONS_SIGNATURES_PER_IP_PER_HOUR = 1000
-    petition = make_petition()
+    petition = factories.petition()
     emails = supporters_signing_at_once()
 
     def sign_through_the_site(number, email):
         response = Client().post(
             f"/petitions/{petition.slug}/sign/",
-            form_data(email=email, country=COUNTRIES[number % len(COUNTRIES)]),
+            signing_form_data(email=email, country=COUNTRIES[number % len(COUNTRIES)]),
             REMOTE_ADDR=f"10.0.{number // 250}.{number % 250}",
         )
         return response.status_code, response["Location"]
@@ -103,9 +105,9 @@ def test_fifty_concurrent_signings_and_confirmations_count_each_mailbox_exactly_
     assert assert_counts_are_exact(petition) == 38
 
 
-def test_withdrawals_racing_confirmations_leave_the_count_exact(settings, make_petition):
+def test_withdrawals_racing_confirmations_leave_the_count_exact(settings):
     settings.TASKS = DUMMY_TASKS
-    petition = make_petition()
+    petition = factories.petition()
     signatures = [
         services.sign(
             petition, first_name="A", last_name="B", email=f"racer{number}@example.org", country="GB"
@@ -130,3 +132,47 @@ def test_withdrawals_racing_confirmations_leave_the_count_exact(settings, make_p
 
     assert not Signature.objects.filter(petition=petition).exists()
     assert assert_counts_are_exact(petition) == 0
+
+
+def test_two_editors_featuring_different_petitions_at_once_leave_the_later_one_featured():
+    before = factories.petition(title="Free the Zhanaozen oil workers", is_featured=True)
+    first = factories.petition(title="Urgent action for Vadim Kuramshin")
+    later = factories.petition(title="Free Roza Tuleteva")
+    first_holds_its_lock = threading.Event()
+    release_first = threading.Event()
+    failures = []
+
+    def feature_first():
+        try:
+            with transaction.atomic():  # as in the admin: the save and the featuring, one transaction
+                services.feature(first)
+                first_holds_its_lock.set()
+                release_first.wait(timeout=30)
+        except Exception as error:
+            failures.append(error)
+        finally:
+            first_holds_its_lock.set()
+            connection.close()
+
+    def feature_later():
+        try:
+            first_holds_its_lock.wait(timeout=30)
+            services.feature(later)  # waits for the first editor's transaction to end
+        except Exception as error:
+            failures.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=feature_first), threading.Thread(target=feature_later)]
+    for thread in threads:
+        thread.start()
+    first_holds_its_lock.wait(timeout=30)
+    time.sleep(0.5)  # the later call is now waiting for the first one's lock
+    release_first.set()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert failures == []
+    assert list(Petition.objects.featured().values_list("title", flat=True)) == ["Free Roza Tuleteva"]
+    before.refresh_from_db()
+    assert not before.is_featured

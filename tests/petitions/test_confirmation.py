@@ -6,9 +6,9 @@ from unittest import mock
 import pytest
 from django.core import mail
 
-from petitions.models import Signature
-
-from .conftest import confirm_by_email, last_email_to, links_in, sign
+from petitions.models import Petition, Signature
+from tests.factories import sign
+from tests.mail import confirm_by_email, last_email_to, links_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -116,7 +116,7 @@ def test_a_new_link_is_not_sent_for_a_confirmed_signature(client, petition):
 
 def test_a_signature_cannot_be_confirmed_once_the_petition_has_closed(client, petition):
     sign(petition, email="tom@example.org")
-    petition.status = "delivered"
+    petition.action_status = Petition.ActionStatus.DELIVERED
     petition.save()
 
     response = confirm_by_email(client, "tom@example.org")

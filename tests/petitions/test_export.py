@@ -8,10 +8,11 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.http import StreamingHttpResponse
 
+from petitions import exports
 from petitions.exports import neutralise
 from petitions.models import Signature
-
-from .conftest import add_confirmed_signatures, sign
+from tests import factories
+from tests.factories import confirmed_signatures, sign
 
 pytestmark = pytest.mark.django_db
 
@@ -21,30 +22,18 @@ def groups():
     call_command("setup_groups", verbosity=0)
 
 
-def staff_in(group_name, django_user_model):
-    user = django_user_model.objects.create_user(group_name.replace(" ", "-").lower(), is_staff=True)
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-@pytest.fixture
-def manager(groups, django_user_model):
-    return staff_in("Campaign managers", django_user_model)
-
-
-@pytest.fixture
-def editor(groups, django_user_model):
-    return staff_in("Editors", django_user_model)
-
-
 def export_url(petition):
     return f"/admin/petitions/petition/{petition.pk}/export/"
 
 
-def read_csv(response):
-    text = b"".join(response.streaming_content).decode("utf-8")
+def csv_rows(content):
+    text = content.decode("utf-8")
     assert text.startswith("\ufeff")
     return list(csv.reader(io.StringIO(text[1:])))
+
+
+def read_csv(response):
+    return csv_rows(b"".join(response.streaming_content))
 
 
 def test_setup_groups_creates_editors_and_campaign_managers_with_the_right_permissions(groups):
@@ -55,8 +44,10 @@ def test_setup_groups_creates_editors_and_campaign_managers_with_the_right_permi
     assert managers == {"view_petition", "view_signature", "export_signatures"}
 
 
-def test_the_export_of_100000_signatures_streams_every_row(client, manager, petition):
-    add_confirmed_signatures(petition, 100_000)
+def test_an_export_of_several_chunks_streams_every_row(client, manager, petition):
+    # Enough rows that the database is read in three chunks and the CSV is written in many pieces.
+    how_many = 2 * exports.CHUNK_SIZE + exports.ROWS_PER_WRITE + 1
+    confirmed_signatures(petition, how_many)
     client.force_login(manager)
 
     response = client.get(export_url(petition))
@@ -66,15 +57,17 @@ def test_the_export_of_100000_signatures_streams_every_row(client, manager, peti
     assert response.streaming
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert f"signatures-{petition.slug}-" in response["Content-Disposition"]
-    rows = read_csv(response)
+    pieces = list(response.streaming_content)
+    assert len(pieces) > how_many // exports.ROWS_PER_WRITE  # sent as it is read, not all at once
+    rows = csv_rows(b"".join(pieces))
     assert rows[0][:3] == ["Petition", "First name", "Surname"]
-    assert len(rows) == 100_001
+    assert len(rows) == how_many + 1
     assert {row[0] for row in rows[1:]} == {petition.slug}
-    assert len({row[2] for row in rows[1:]}) == 100_000
+    assert len({row[2] for row in rows[1:]}) == how_many
 
 
 def test_the_export_holds_only_counted_signatures_and_consented_fields(client, manager, petition):
-    add_confirmed_signatures(petition, 1)
+    confirmed_signatures(petition, 1)
     Signature.objects.update(
         first_name='=HYPERLINK("http://evil.example")',
         last_name="@SUM(A1)",
@@ -82,9 +75,9 @@ def test_the_export_holds_only_counted_signatures_and_consented_fields(client, m
         city_or_postcode="-Leeds",
         wants_updates=False,
     )
-    add_confirmed_signatures(petition, 1, wants_updates=True, first_name="Ruth")
+    confirmed_signatures(petition, 1, wants_updates=True, first_name="Ruth")
     sign(petition, email="pending@example.org")
-    flagged = add_confirmed_signatures(petition, 1, flag_reason="ip_limit", first_name="Flagged")
+    flagged = confirmed_signatures(petition, 1, flag_reason="ip_limit", first_name="Flagged")
     assert flagged == 2  # flagged signatures are not counted
     client.force_login(manager)
 
@@ -101,10 +94,10 @@ def test_the_export_holds_only_counted_signatures_and_consented_fields(client, m
     assert "pending@example.org" not in str(rows)
 
 
-def test_the_admin_action_exports_the_selected_petitions(client, manager, make_petition):
-    first, second = make_petition(), make_petition()
-    add_confirmed_signatures(first, 3)
-    add_confirmed_signatures(second, 2)
+def test_the_admin_action_exports_the_selected_petitions(client, manager):
+    first, second = factories.petition(), factories.petition()
+    confirmed_signatures(first, 3)
+    confirmed_signatures(second, 2)
     client.force_login(manager)
 
     response = client.post(
@@ -126,7 +119,7 @@ def test_the_change_page_offers_the_export_to_managers_only(client, manager, edi
 
 
 def test_editors_manage_petitions_but_never_see_signers(client, editor, petition):
-    add_confirmed_signatures(petition, 3)
+    confirmed_signatures(petition, 3)
     client.force_login(editor)
 
     assert client.get("/admin/petitions/petition/").status_code == 200
@@ -140,7 +133,7 @@ def test_editors_manage_petitions_but_never_see_signers(client, editor, petition
 
 
 def test_managers_see_signatures_but_cannot_change_them(client, manager, petition):
-    add_confirmed_signatures(petition, 2)
+    confirmed_signatures(petition, 2)
     client.force_login(manager)
     assert client.get("/admin/petitions/signature/").status_code == 200
     signature = Signature.objects.first()

@@ -2,8 +2,6 @@
 
 import pytest
 
-from appeals.models import Prisoner
-from petitions.models import Petition
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -11,18 +9,14 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def petition():
-    return Petition.objects.create(
-        title="Urgent action for Vadim Kuramshin",
-        slug="urgent-action",
-        summary="Free him.",
-        goal=1000,
-        status="open",
-        is_published=True,
+    return factories.petition(
+        title="Urgent action for Vadim Kuramshin", slug="urgent-action", summary="Free him.", goal=1000
     )
 
 
 def test_a_post_linked_to_a_petition_shows_its_count_and_a_sign_button(client, petition):
-    post = factories.article("Kuramshin moved to a harsher prison", petition=petition)
+    post = factories.article("Kuramshin moved to a harsher prison")
+    petition.posts.add(post)
     html = client.get(post.get_absolute_url()).content.decode()
     assert "Urgent action for Vadim Kuramshin" in html
     assert f'href="{petition.get_absolute_url()}#sign"' in html
@@ -35,7 +29,7 @@ def test_a_post_without_a_petition_shows_no_petition_box(client, petition):
 
 
 def test_a_prisoner_profile_shows_the_petitions_for_them(client, petition):
-    prisoner = Prisoner.objects.create(name="Vadim Kuramshin", slug="vadim-kuramshin", is_published=True)
+    prisoner = factories.prisoner("Vadim Kuramshin", slug="vadim-kuramshin")
     petition.prisoners.add(prisoner)
     html = client.get(prisoner.get_absolute_url()).content.decode()
     assert "Urgent action for Vadim Kuramshin" in html

@@ -6,10 +6,11 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from outbox.models import OutgoingEmail
 from petitions import services, tasks, tokens
 from petitions.models import Petition, Signature
-
-from .conftest import add_confirmed_signatures, sign
+from tests import factories
+from tests.factories import confirmed_signatures, sign
 
 pytestmark = pytest.mark.django_db
 
@@ -36,16 +37,15 @@ def test_unconfirmed_signatures_are_deleted_after_the_configured_days(petition, 
         "recent@example.org",
     ]
     assert count_of(petition) == 1
+    assert not OutgoingEmail.objects.filter(to="old@example.org").exists()  # its e-mail went with it
 
 
-def test_signatures_are_anonymised_the_configured_time_after_a_petition_closes(make_petition, settings):
+def test_signatures_are_anonymised_the_configured_time_after_a_petition_closes(settings):
     settings.PETITIONS_ANONYMISE_AFTER_CLOSE_DAYS = 90
-    long_closed, recently_closed, still_open = make_petition(), make_petition(), make_petition()
+    long_closed, recently_closed, still_open = (factories.petition() for _ in range(3))
     for petition in (long_closed, recently_closed, still_open):
-        add_confirmed_signatures(
-            petition, 3, comment="Free them", city_or_postcode="Leeds", wants_updates=True
-        )
-    long_closed.status = recently_closed.status = "delivered"
+        confirmed_signatures(petition, 3, comment="Free them", city_or_postcode="Leeds", wants_updates=True)
+    long_closed.action_status = recently_closed.action_status = Petition.ActionStatus.DELIVERED
     long_closed.save()
     recently_closed.save()
     Petition.objects.filter(pk=long_closed.pk).update(closed_at=timezone.now() - timedelta(days=91))
@@ -64,18 +64,18 @@ def test_signatures_are_anonymised_the_configured_time_after_a_petition_closes(m
     assert not Signature.objects.filter(petition__in=[recently_closed, still_open], first_name="").exists()
 
 
-def test_a_petition_past_its_deadline_counts_as_closed_for_retention(make_petition, settings):
+def test_a_petition_past_its_deadline_counts_as_closed_for_retention(settings):
     settings.PETITIONS_ANONYMISE_AFTER_CLOSE_DAYS = 10
-    petition = make_petition(deadline=timezone.localdate() - timedelta(days=12))
-    add_confirmed_signatures(petition, 2)
+    petition = factories.petition(deadline=timezone.localdate() - timedelta(days=12))
+    confirmed_signatures(petition, 2)
     assert services.apply_retention().anonymised == 2
 
 
-def test_retention_is_idempotent(make_petition, settings):
+def test_retention_is_idempotent(settings):
     settings.PETITIONS_ANONYMISE_AFTER_CLOSE_DAYS = 0
-    petition = make_petition(status="closed")
+    petition = factories.petition(action_status=Petition.ActionStatus.CLOSED)
     Petition.objects.filter(pk=petition.pk).update(closed_at=timezone.now() - timedelta(days=1))
-    add_confirmed_signatures(petition, 2)
+    confirmed_signatures(petition, 2)
     assert services.apply_retention().anonymised == 2
     assert services.apply_retention() == services.RetentionReport(deleted_unconfirmed=0, anonymised=0)
 
@@ -95,7 +95,7 @@ def test_the_retention_task_applies_the_rules(petition):
 
 
 def test_maintenance_runs_retention_and_an_exact_recount(petition):
-    add_confirmed_signatures(petition, 4)
+    confirmed_signatures(petition, 4)
     petition.counters.update(confirmed_count=0)
     result = tasks.run_maintenance.enqueue().return_value
     assert result["counts"] == {str(petition.pk): 4}

@@ -8,11 +8,13 @@ from django.db import transaction
 from django.test import Client
 from django.utils import timezone
 
+from outbox.models import OutgoingEmail
 from petitions import services
 from petitions.addresses import normalise_email
-from petitions.models import Signature
-
-from .conftest import form_data, last_email_to, links_in, sign
+from petitions.models import Petition, Signature
+from tests import factories
+from tests.factories import DRAFT, sign, signing_form_data
+from tests.mail import last_email_to, links_in, mail_server_down
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -36,7 +38,7 @@ def test_petition_page_shows_the_text_the_goal_and_a_form_with_both_consents_unt
 
 def test_a_supporter_who_signs_is_asked_to_check_their_email_and_is_not_counted_yet(client, petition):
     response = client.post(
-        sign_url(petition), form_data(email="Aigerim@Example.org", city_or_postcode="Almaty")
+        sign_url(petition), signing_form_data(email="Aigerim@Example.org", city_or_postcode="Almaty")
     )
 
     assert response.status_code == 302
@@ -55,7 +57,7 @@ def test_a_supporter_who_signs_is_asked_to_check_their_email_and_is_not_counted_
 
 
 def test_the_confirmation_email_goes_to_the_signer_with_links_to_confirm_and_to_withdraw(client, petition):
-    client.post(sign_url(petition), form_data(email="tom@example.org", first_name="Tom"))
+    client.post(sign_url(petition), signing_form_data(email="tom@example.org", first_name="Tom"))
 
     message = last_email_to("tom@example.org")
     assert "confirm your signature" in message.subject.lower()
@@ -68,7 +70,8 @@ def test_the_confirmation_email_goes_to_the_signer_with_links_to_confirm_and_to_
 
 def test_consents_are_kept_only_when_ticked(client, petition):
     client.post(
-        sign_url(petition), form_data(email="a@example.org", show_name_publicly=True, wants_updates=True)
+        sign_url(petition),
+        signing_form_data(email="a@example.org", show_name_publicly=True, wants_updates=True),
     )
     signature = Signature.objects.get()
     assert signature.show_name_publicly and signature.wants_updates
@@ -87,9 +90,27 @@ def test_nothing_is_emailed_when_the_signature_is_rolled_back(petition):
 
     with pytest.raises(Abort), transaction.atomic():
         sign(petition, email="rolled-back@example.org")
+        assert OutgoingEmail.objects.count() == 1  # the e-mail is written with the signature...
         raise Abort
+    assert not OutgoingEmail.objects.exists()  # ...and rolled back with it
     assert mail.outbox == []
     assert not Signature.objects.exists()
+
+
+def test_a_supporter_signing_while_the_mail_server_is_down_is_kept_and_told_to_check_their_email(
+    client, petition
+):
+    with mail_server_down():
+        response = client.post(sign_url(petition), signing_form_data(email="tom@example.org"))
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/petitions/{petition.slug}/check-your-email/"
+    signature = Signature.objects.get()
+    assert signature.email == "tom@example.org"
+    email = signature.emails.get()  # waiting in the outbox for the next attempt
+    assert (email.to, email.sent_at, email.attempts) == ("tom@example.org", None, 1)
+    assert "451 mail server unavailable" in email.last_error
+    assert mail.outbox == []
 
 
 @pytest.mark.parametrize(
@@ -108,9 +129,9 @@ def test_addresses_are_normalised_to_the_mailbox_they_reach(typed, normalised):
 
 
 def test_a_supporter_who_signs_twice_is_kept_once_and_told_they_already_signed(client, petition):
-    client.post(sign_url(petition), form_data(email="jane.doe@gmail.com", first_name="Jane"))
+    client.post(sign_url(petition), signing_form_data(email="jane.doe@gmail.com", first_name="Jane"))
     second = client.post(
-        sign_url(petition), form_data(email=" Jane.Doe+again@GMAIL.com", first_name="Someone else")
+        sign_url(petition), signing_form_data(email=" Jane.Doe+again@GMAIL.com", first_name="Someone else")
     )
 
     assert second["Location"] == f"/petitions/{petition.slug}/check-your-email/"
@@ -122,8 +143,8 @@ def test_a_supporter_who_signs_twice_is_kept_once_and_told_they_already_signed(c
     assert mail.outbox[1].to == ["jane.doe@gmail.com"]  # the address we hold, not the one just typed
 
 
-def test_the_same_address_may_sign_different_petitions(make_petition):
-    first, second = make_petition(), make_petition()
+def test_the_same_address_may_sign_different_petitions():
+    first, second = factories.petition(), factories.petition()
     assert sign(first, email="both@example.org") is services.SigningOutcome.NEW
     assert sign(second, email="both@example.org") is services.SigningOutcome.NEW
 
@@ -137,7 +158,7 @@ def test_the_database_refuses_a_second_signature_for_the_same_mailbox(petition):
 
 
 def test_a_form_with_mistakes_is_shown_again_with_messages_and_nothing_is_kept(client, petition):
-    response = client.post(sign_url(petition), form_data(email="not an address", country=""))
+    response = client.post(sign_url(petition), signing_form_data(email="not an address", country=""))
     assert response.status_code == 200
     html = response.content.decode()
     assert "Enter a valid email address." in html
@@ -148,63 +169,54 @@ def test_a_form_with_mistakes_is_shown_again_with_messages_and_nothing_is_kept(c
 
 def test_what_one_visitor_typed_never_shows_in_the_next_visitors_form(client, petition):
     blank_before = Client().get(petition.get_absolute_url()).content.decode()
-    client.post(sign_url(petition), form_data(first_name="Zhanbolat", email="not an address"))
+    client.post(sign_url(petition), signing_form_data(first_name="Zhanbolat", email="not an address"))
     blank_after = Client().get(petition.get_absolute_url()).content.decode()
     assert "Zhanbolat" not in blank_after and "is-invalid" not in blank_after
     assert 'name="first_name"' in blank_after and 'value="KZ"' in blank_after  # the form, countries and all
     assert blank_after.count("<option") == blank_before.count("<option") > 200
 
 
-def test_a_closed_petition_shows_a_message_instead_of_the_form(client, make_petition):
-    petition = make_petition(status="closed")
+def test_a_closed_petition_shows_a_message_instead_of_the_form(client):
+    petition = factories.petition(action_status=Petition.ActionStatus.CLOSED)
     html = client.get(petition.get_absolute_url()).content.decode()
     assert "no longer takes signatures" in html
     assert 'name="email"' not in html
 
-    response = client.post(sign_url(petition), form_data())
+    response = client.post(sign_url(petition), signing_form_data())
     assert response.status_code == 302
     assert response["Location"] == petition.get_absolute_url()
     assert not Signature.objects.exists()
 
 
-def test_a_petition_past_its_deadline_is_closed(client, make_petition):
-    petition = make_petition(deadline=timezone.localdate() - timedelta(days=1))
+def test_a_petition_past_its_deadline_is_closed(client):
+    petition = factories.petition(deadline=timezone.localdate() - timedelta(days=1))
     assert not petition.is_open
     assert 'name="email"' not in client.get(petition.get_absolute_url()).content.decode()
     with pytest.raises(services.PetitionClosed):
         sign(petition)
 
 
-def test_the_last_day_before_the_deadline_still_takes_signatures(make_petition):
-    petition = make_petition(deadline=timezone.localdate())
+def test_the_last_day_before_the_deadline_still_takes_signatures():
+    petition = factories.petition(deadline=timezone.localdate())
     assert sign(petition) is services.SigningOutcome.NEW
 
 
-def test_won_and_delivered_petitions_say_so(make_petition):
-    assert "was won" in str(make_petition(status="won").closed_message)
-    assert "handed in" in str(make_petition(status="delivered").closed_message)
+def test_won_and_delivered_petitions_say_so():
+    assert "was won" in str(factories.petition(action_status=Petition.ActionStatus.WON).closed_message)
+    assert "handed in" in str(
+        factories.petition(action_status=Petition.ActionStatus.DELIVERED).closed_message
+    )
 
 
-def test_unpublished_petitions_are_hidden_from_the_public(client, make_petition):
-    draft = make_petition(is_published=False)
+def test_unpublished_petitions_are_hidden_from_the_public(client):
+    draft = factories.petition(status=DRAFT)
     assert client.get(draft.get_absolute_url()).status_code == 404
-    assert client.post(sign_url(draft), form_data()).status_code == 404
+    assert client.post(sign_url(draft), signing_form_data()).status_code == 404
 
 
-def test_editors_can_preview_an_unpublished_petition(client, make_petition, django_user_model):
-    from django.contrib.auth.models import Permission
-
-    draft = make_petition(is_published=False)
-    editor = django_user_model.objects.create_user("editor", password="x" * 12, is_staff=True)
-    editor.user_permissions.add(Permission.objects.get(codename="view_petition"))
+def test_editors_can_preview_an_unpublished_petition(client, editor):
+    draft = factories.petition(status=DRAFT)
     client.force_login(editor)
     response = client.get(draft.get_absolute_url())
     assert response.status_code == 200
-    assert "Preview" in response.content.decode()
-
-
-def test_only_one_petition_is_featured_at_a_time(make_petition):
-    first = make_petition(is_featured=True)
-    second = make_petition(is_featured=True)
-    first.refresh_from_db()
-    assert (first.is_featured, second.is_featured) == (False, True)
+    assert "Preview: this draft is not published. Only editors can see it." in response.content.decode()

@@ -3,10 +3,11 @@
 import pytest
 from django.core import mail
 
+from outbox.models import OutgoingEmail
 from petitions import services
 from petitions.models import Petition, Signature, SignatureCountByCountry
-
-from .conftest import confirm_by_email, last_email_to, links_in, sign
+from tests.factories import sign
+from tests.mail import confirm_by_email, last_email_to, links_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -61,6 +62,19 @@ def test_the_already_signed_email_also_has_the_withdrawal_link(client, petition)
     assert not Signature.objects.exists()
 
 
+def test_withdrawing_a_signature_deletes_its_emails(client, petition):
+    sign(petition, email="changed-my-mind@example.org")
+    sign(petition, email="changed-my-mind@example.org")  # the "already signed" e-mail too
+    signature = Signature.objects.get()
+    assert signature.emails.count() == 2
+    sign(petition, email="stays@example.org")
+
+    client.post(links_in(last_email_to("changed-my-mind@example.org"))["withdraw"])
+
+    assert not Signature.objects.filter(email="changed-my-mind@example.org").exists()
+    assert list(OutgoingEmail.objects.values_list("to", flat=True)) == ["stays@example.org"]
+
+
 def test_after_withdrawing_the_address_may_sign_again(client, petition):
     sign(petition, email="tom@example.org")
     client.post(links_in(last_email_to("tom@example.org"))["withdraw"])
@@ -76,13 +90,12 @@ def test_a_forged_withdrawal_link_withdraws_nothing(client, petition):
     assert Signature.objects.exists()
 
 
-def test_erasing_a_signature_in_the_admin_keeps_the_count_exact(client, petition, django_user_model):
+def test_erasing_a_signature_in_the_admin_keeps_the_count_exact(client, petition, superuser):
     for number in range(3):
         sign(petition, email=f"person{number}@example.org")
     for signature in Signature.objects.all():
         services.confirm(services.tokens.confirmation_token(signature))
-    admin_user = django_user_model.objects.create_superuser("root", "root@example.org", "x" * 12)
-    client.force_login(admin_user)
+    client.force_login(superuser)
     doomed = Signature.objects.get(email="person1@example.org")
 
     response = client.post(f"/admin/petitions/signature/{doomed.pk}/delete/", {"post": "yes"})
@@ -90,3 +103,4 @@ def test_erasing_a_signature_in_the_admin_keeps_the_count_exact(client, petition
     assert response.status_code == 302
     assert Signature.objects.count() == 2
     assert count_of(petition) == 2
+    assert not OutgoingEmail.objects.filter(to="person1@example.org").exists()  # its e-mails went with it

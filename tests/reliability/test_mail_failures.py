@@ -15,8 +15,9 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from outbox.models import OutgoingEmail
 from petitions import services
-from petitions.models import OutgoingEmail, Signature
+from petitions.models import Signature
 from tests import factories
 from tests.servers import ROOT, production_env
 

@@ -5,13 +5,12 @@ import json
 import time
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
 
 from petitions import tokens
 from petitions.models import Petition, Signature
 from tests import factories
-from tests.conftest import skip_or_fail
+from tests.requirements import skip_or_fail
 from tests.servers import (
     REDIS_TEST_URL,
     Visitor,
@@ -25,8 +24,6 @@ from tests.servers import (
 )
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "correct horse battery staple 42"
 
 
 @pytest.fixture
@@ -104,7 +101,7 @@ def test_signatures_made_and_confirmed_across_both_servers_are_counted_once_each
 def test_an_edit_saved_on_one_server_shows_on_the_other_at_once(two_servers):
     url_a, url_b = two_servers
     post = factories.article("Workers in Zhezkazgan protest", categories=[factories.category("Video")])
-    get_user_model().objects.create_superuser("editor", "editor@example.org", PASSWORD)
+    factories.editor("editor")
 
     reader = Visitor(url_b)
     assert "Workers in Zhezkazgan protest" in reader.get("/category/video/")[2]
@@ -114,10 +111,11 @@ def test_an_edit_saved_on_one_server_shows_on_the_other_at_once(two_servers):
     editor = Visitor(url_a)
     editor.open_form("/admin/login/")
     status, headers, _body = editor.post(
-        "/admin/login/?next=/admin/", {"username": "editor", "password": PASSWORD, "next": "/admin/"}
+        "/admin/login/?next=/admin/",
+        {"username": "editor", "password": factories.PASSWORD, "next": "/admin/"},
     )
     assert status == 302 and headers["Location"] == "/admin/", "the editor is logged in on A"
-    change_url = f"/admin/campaign/article/{post.pk}/change/"
+    change_url = f"/admin/publishing/article/{post.pk}/change/"
     fields = form_fields(editor.open_form(change_url), form_id="article_form")
     fields = [(name, "Strike ends in victory" if name == "title" else value) for name, value in fields]
     status, headers, body = editor.post(change_url, [*fields, ("_save", "Save")])

@@ -16,7 +16,7 @@ from django.db.models import Sum
 
 from petitions import services, tokens
 from petitions.addresses import normalise_email
-from petitions.models import OutgoingEmail, PetitionCounter, Signature
+from petitions.models import PetitionCounter, Signature
 from tests import factories
 from tests.servers import (
     Visitor,
@@ -52,7 +52,7 @@ def wait_for_new_worker(master_pid, old_pid, seconds=20):
 
 def signatures_with_queued_email():
     """Ids of signatures whose e-mail waits in the outbox for the worker to deliver."""
-    return set(OutgoingEmail.objects.values_list("signature_id", flat=True))
+    return set(Signature.objects.filter(emails__isnull=False).values_list("pk", flat=True))
 
 
 def test_a_worker_killed_during_signing_leaves_no_partial_signature(tmp_path_factory, settings):

@@ -13,7 +13,6 @@ from petitions.addresses import normalise_email
 from petitions.forms import SignatureForm
 from petitions.models import Signature
 from tests import factories
-from tests.appeals import builders
 
 pytestmark = pytest.mark.django_db
 
@@ -72,8 +71,8 @@ def petition():
 
 @pytest.fixture
 def appeal():
-    builders.embassy("DE")
-    return builders.appeal("No closure in Zhezkazgan", addressees=[builders.central_addressee()])
+    factories.embassy("DE")
+    return factories.appeal("No closure in Zhezkazgan", addressees=[factories.central_addressee()])
 
 
 def sign_url(petition):

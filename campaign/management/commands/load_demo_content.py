@@ -1,14 +1,9 @@
-from importlib import import_module
-
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from campaign import demo
-
-# Each app loads its own demo content, in this order (later ones link to earlier ones).
-APP_DEMOS = ["media_library.demo", "appeals.demo", "petitions.demo"]
+from campaign import demo, site
 
 
 class Command(BaseCommand):
@@ -19,9 +14,9 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         call_command("setup_groups", verbosity=0)
-        demo.load_content()
-        for module in APP_DEMOS:
-            import_module(module).load_content()
+        # Each app loads its own share, in the order of INSTALLED_APPS (campaign/site.py).
+        for load_content in site.demo_loaders():
+            load_content()
         if not settings.DEBUG:
             self.stdout.write("Demo content loaded. No demo editor was created because DEBUG is off.")
             return

@@ -2,15 +2,18 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from campaign.permissions import GROUP_PERMISSIONS
+from campaign import site
 
 
 class Command(BaseCommand):
-    help = "Create or update the Editors and Campaign managers groups with exactly the permissions they need."
+    help = (
+        "Create or update the Editors and Campaign managers groups with exactly the permissions each app "
+        "gives them (group_permissions in its AppConfig)."
+    )
 
     @transaction.atomic
     def handle(self, *args, **options):
-        for group_name, codenames in GROUP_PERMISSIONS.items():
+        for group_name, codenames in site.group_permissions().items():
             group, _ = Group.objects.get_or_create(name=group_name)
             permissions = []
             for app_label, codename in codenames:

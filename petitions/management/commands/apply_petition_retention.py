@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from outbox import periodic
 from petitions import services, tasks
 
 
@@ -26,7 +27,7 @@ class Command(BaseCommand):
             f"anonymised {report.anonymised} signatures."
         )
         if schedule:
-            queued = tasks.schedule_maintenance()
+            queued = periodic.schedule_next(tasks.run_maintenance)
             if queued is None:
                 self.stdout.write(
                     "Periodic maintenance was already queued (or the task backend cannot defer)."

@@ -1,0 +1,177 @@
+from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .models import Article, Category, Post, SiteSettings
+
+# Inlines that apps higher up add to every post's form (the prisoners a post is about, the
+# petitions it supports): the links are stored in their tables, so they register them here.
+_post_inlines = []
+
+
+def register_post_inline(inline_class):
+    """Add `inline_class` (a PostLinkInline) to the form of every kind of post."""
+    if inline_class not in _post_inlines:
+        _post_inlines.append(inline_class)
+    return inline_class
+
+
+class PostLinkInline(admin.TabularInline):
+    """Rows of a link table between posts and another app's items (its `through` model), on
+    every post's form: one autocomplete per linked item. Subclasses name the model and the
+    field to pick with (`autocomplete_fields`)."""
+
+    fk_name = "post"
+    extra = 0
+
+
+class PublishableAdmin(admin.ModelAdmin):
+    """What the admin of anything that is published shares (posts, prisoner profiles, petitions):
+    the status with its schedule, publish and unpublish actions, and an address that stays
+    fixed once published."""
+
+    actions = ["publish", "unpublish"]
+    publishing_fields = ["status", "published_at"]
+    publishing_help = _(
+        "Published items appear on the site from their publish date; a date in the future schedules "
+        "them. Drafts are visible only to editors (use 'View on site' to preview)."
+    )
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        # A published address is shared and linked to: it must not change under readers.
+        if obj is not None and obj.status == obj.Status.PUBLISHED and "slug" not in readonly:
+            readonly.append("slug")
+        return readonly
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if obj is not None and obj.status == obj.Status.PUBLISHED:
+            return {}
+        return super().get_prepopulated_fields(request, obj)
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_label(self, item):
+        if item.is_scheduled:
+            return format_html(
+                "{} <small>({})</small>",
+                _("Scheduled"),
+                timezone.localtime(item.published_at).strftime("%d %b %H:%M"),
+            )
+        return item.get_status_display()
+
+    def _change_status(self, request, queryset, status):
+        changed = 0
+        for item in queryset.exclude(status=status):
+            item.status = status
+            item.save()
+            self.log_change(request, item, [{"changed": {"fields": ["status"]}}])
+            changed += 1
+        return changed
+
+    @admin.action(description=_("Publish selected %(verbose_name_plural)s"), permissions=["change"])
+    def publish(self, request, queryset):
+        changed = self._change_status(request, queryset, queryset.model.Status.PUBLISHED)
+        message = ngettext("%(count)d item published.", "%(count)d items published.", changed)
+        self.message_user(request, message % {"count": changed}, messages.SUCCESS)
+
+    @admin.action(
+        description=_("Unpublish selected %(verbose_name_plural)s (back to draft)"), permissions=["change"]
+    )
+    def unpublish(self, request, queryset):
+        changed = self._change_status(request, queryset, queryset.model.Status.DRAFT)
+        message = ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", changed)
+        self.message_user(request, message % {"count": changed}, messages.SUCCESS)
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "navigation_order", "show_in_navigation"]
+    list_editable = ["navigation_order", "show_in_navigation"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class PostKindFilter(admin.SimpleListFilter):
+    title = _("kind")
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        return [(kind, model.post_kind_label) for kind, model in sorted(Post.kinds().items())]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(kind=self.value()) if self.value() else queryset
+
+
+class PostAdminBase(PublishableAdmin):
+    """What every kind of post shares in the admin; each app's admin extends it."""
+
+    list_display = ["title", "kind_label", "status_label", "published_at", "category_list"]
+    list_filter = ["status", "categories", "published_at"]
+    search_fields = ["title", "standfirst", "body", "byline"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["categories", "featured_video"]
+    list_select_related = ["author"]
+    save_on_top = True
+    content_fieldset = (None, {"fields": ["title", "standfirst", "byline", "body"]})
+    image_fieldset = (_("Image"), {"fields": ["image", "image_alt", "image_caption"]})
+    links_fieldset = (_("Linked content"), {"fields": ["featured_video"], "classes": ["collapse"]})
+
+    @property
+    def publishing_fieldset(self):
+        return (
+            _("Publishing"),
+            {"fields": [*self.publishing_fields, "slug", "categories"], "description": self.publishing_help},
+        )
+
+    def get_fieldsets(self, request, obj=None):
+        return [self.content_fieldset, self.publishing_fieldset, self.image_fieldset, self.links_fieldset]
+
+    def get_inlines(self, request, obj):
+        return [*super().get_inlines(request, obj), *_post_inlines]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("categories")
+
+    def save_model(self, request, obj, form, change):
+        if obj.author_id is None:
+            obj.author = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description=_("kind"), ordering="kind")
+    def kind_label(self, post):
+        return post.kind_label
+
+    @admin.display(description=_("categories"))
+    def category_list(self, post):
+        return ", ".join(category.name for category in post.categories.all())
+
+
+@admin.register(Article)
+class ArticleAdmin(PostAdminBase):
+    list_display = ["title", "status_label", "published_at", "byline", "category_list"]
+
+
+@admin.register(Post)
+class PostAdmin(PostAdminBase):
+    """All posts of every kind in one list; each row opens the kind's own form."""
+
+    list_filter = [PostKindFilter, "status", "categories", "published_at"]
+
+    def has_add_permission(self, request):
+        return False  # new posts are added as an article, appeal or video post
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(admin.ModelAdmin):
+    """The campaign's name and the sentences that present it: one row, never added or deleted."""
+
+    fields = ["name", "tagline", "introduction", "footer_text"]
+
+    def has_add_permission(self, request):
+        return False  # the one row is made by the migration that made the table
+
+    def has_delete_permission(self, request, obj=None):
+        return False

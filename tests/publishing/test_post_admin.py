@@ -1,0 +1,85 @@
+"""Editors write, publish and link posts in the admin."""
+
+import pytest
+from django.utils import timezone
+
+from petitions.models import Petition
+from prisoners.models import Prisoner
+from publishing.models import Post
+from tests import factories
+from tests.admin_forms import admin_form_data, inline_prefix
+
+pytestmark = pytest.mark.django_db
+
+ARTICLES = "/admin/publishing/article/"
+
+
+def new_article(**fields):
+    now = timezone.localtime()
+    return {
+        "title": "Pictured",
+        "slug": "pictured",
+        "status": factories.PUBLISHED,
+        "published_at_0": now.strftime("%Y-%m-%d"),
+        "published_at_1": now.strftime("%H:%M:%S"),
+        **fields,
+    }
+
+
+def test_publish_and_unpublish_actions_in_the_admin(client, editor):
+    client.force_login(editor)
+    drafts = [factories.article(f"Draft {n}", status=factories.DRAFT) for n in range(3)]
+    response = client.post(
+        ARTICLES, {"action": "publish", "_selected_action": [post.pk for post in drafts]}, follow=True
+    )
+    assert "3 items published." in response.content.decode()
+    assert Post.objects.published().count() == 3
+    client.post(ARTICLES, {"action": "unpublish", "_selected_action": [drafts[0].pk]}, follow=True)
+    assert Post.objects.published().count() == 2
+
+
+def test_a_published_slug_cannot_be_changed_in_the_admin(client, editor):
+    client.force_login(editor)
+    post = factories.article("Kept address", slug="kept-address")
+    page = client.get(f"{ARTICLES}{post.pk}/change/").content.decode()
+    assert 'name="slug"' not in page  # shown read-only, not as an input
+    draft = factories.article("Movable", status=factories.DRAFT)
+    assert 'name="slug"' in client.get(f"{ARTICLES}{draft.pk}/change/").content.decode()
+
+
+def test_an_image_without_alt_text_is_refused_with_a_clear_message(client, editor):
+    client.force_login(editor)
+    form = admin_form_data(
+        client.get(f"{ARTICLES}add/"), **new_article(image=factories.image_upload(), image_alt="")
+    )
+    response = client.post(f"{ARTICLES}add/", form)
+    assert response.status_code == 200  # the form comes back, nothing saved
+    assert "Describe the image for people who cannot see it." in response.content.decode()
+    assert not Post.objects.filter(slug="pictured").exists()
+
+
+def test_an_editor_links_the_people_and_the_petition_of_a_post_on_its_form(client, editor):
+    kuramshin = factories.prisoner("Vadim Kuramshin")
+    petition = factories.petition(title="Urgent action for Vadim Kuramshin")
+    client.force_login(editor)
+    page = client.get(f"{ARTICLES}add/")
+    people, petitions = (
+        inline_prefix(page, Prisoner.posts.through),
+        inline_prefix(page, Petition.posts.through),
+    )
+    form = admin_form_data(
+        page,
+        **new_article(title="Kuramshin moved to a harsher prison", slug="kuramshin-moved"),
+        **{f"{people}-TOTAL_FORMS": "1", f"{people}-0-prisoner": kuramshin.pk},
+        **{f"{petitions}-TOTAL_FORMS": "1", f"{petitions}-0-petition": petition.pk},
+    )
+
+    response = client.post(f"{ARTICLES}add/", form)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    post = Post.objects.get(slug="kuramshin-moved")
+    assert list(post.prisoners.all()) == [kuramshin]
+    assert list(petition.posts.all()) == [post]
+    html = client.get(post.get_absolute_url()).content.decode()
+    assert f'href="{kuramshin.get_absolute_url()}">Vadim Kuramshin</a>' in html
+    assert f'href="{petition.get_absolute_url()}#sign"' in html
