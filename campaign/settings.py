@@ -421,6 +421,12 @@ EMAIL_RETRY_BACKOFF_SECONDS = env_int("EMAIL_RETRY_BACKOFF_SECONDS", 30)
 # How long one delivery attempt holds an e-mail; if its worker dies, another tries after this.
 # Must be longer than EMAIL_TIMEOUT, or a slow but live attempt could be doubled.
 EMAIL_LEASE_SECONDS = env_int("EMAIL_LEASE_SECONDS", 600)
+if email_timeout >= EMAIL_LEASE_SECONDS:
+    problems.append(
+        f"EMAIL_LEASE_SECONDS ({EMAIL_LEASE_SECONDS}) must be longer than EMAIL_TIMEOUT ({email_timeout}): "
+        "otherwise another worker may take over an e-mail whose slow delivery is still under way, "
+        "and the signer gets it twice."
+    )
 # Delivered (or given-up) e-mails hold the signer's name, address and links: deleted after this.
 EMAIL_OUTBOX_RETENTION_DAYS = env_int("EMAIL_OUTBOX_RETENTION_DAYS", 7)
 

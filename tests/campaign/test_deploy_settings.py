@@ -129,6 +129,16 @@ def test_development_prints_emails_to_the_console_by_default():
     assert "django.core.mail.backends.console.EmailBackend" in result.stdout
 
 
+@pytest.mark.parametrize(
+    "mode", [{"DEBUG": "false", **PRODUCTION}, {"DEBUG": "true"}], ids=["production", "development"]
+)
+@pytest.mark.parametrize("lease", ["20", "5"])
+def test_an_email_lease_not_longer_than_the_smtp_timeout_stops_the_site_naming_both(mode, lease):
+    [problem] = refusal(manage("check", **mode, EMAIL_TIMEOUT="20", EMAIL_LEASE_SECONDS=lease))
+
+    assert problem.startswith(f"EMAIL_LEASE_SECONDS ({lease}) must be longer than EMAIL_TIMEOUT (20)")
+
+
 @pytest.mark.parametrize("site_url", ["campaign.example.org", "/", "ftp://campaign.example.org"])
 def test_production_refuses_a_site_url_that_is_not_an_absolute_web_address(site_url):
     [problem] = refusal(manage("check", DEBUG="false", **{**PRODUCTION, "SITE_URL": site_url}))
