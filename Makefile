@@ -9,6 +9,10 @@ PORT ?= 8000
 
 .PHONY: run test lint format audit bench venv worker clean
 
+# The settings default to production (DEBUG off, every production variable required):
+# the local site and worker run in development mode. Override: make run DEBUG=false.
+run worker: export DEBUG ?= true
+
 $(PY):
 	@set -e; \
 	for candidate in python3.13 python3.12 python3; do \

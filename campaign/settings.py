@@ -1,12 +1,14 @@
 """Settings for the campaign site: one module, every knob an environment variable.
 
-Development needs no configuration at all (SQLite, console e-mail, local memory
-cache). Production sets DEBUG=false and at least SECRET_KEY, ALLOWED_HOSTS,
-DATABASE_URL and SITE_URL; README.md lists every variable.
+Fails closed: DEBUG is off unless set, and with DEBUG off the site refuses to start
+until SECRET_KEY, ALLOWED_HOSTS, SITE_URL, DATABASE_URL, DEFAULT_FROM_EMAIL and a mail
+server are set. Development is DEBUG=true (`make run` and the tests set it) and needs
+nothing else: SQLite, console e-mail, local memory cache. README.md lists every variable.
 """
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -15,12 +17,25 @@ from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+# What is wrong with the environment: collected on the way down, reported together at
+# the end of this module, so that one failed start names every variable to fix.
+problems = []
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off"}
+
 
 def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None or value == "":
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if value not in TRUE_WORDS | FALSE_WORDS:
+        problems.append(
+            f"{name}={os.environ[name]!r} is not a boolean: use 1/0, true/false, yes/no or on/off "
+            f"(any case), or leave it empty for the default ({'true' if default else 'false'})."
+        )
+        return default
+    return value in TRUE_WORDS
 
 
 def env_list(name, default=""):
@@ -28,28 +43,80 @@ def env_list(name, default=""):
 
 
 def env_int(name, default):
-    value = os.environ.get(name)
-    return int(value) if value else default
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        problems.append(
+            f"{name}={os.environ[name]!r} is not an integer: use a whole number, "
+            f"or leave it empty for the default ({default})."
+        )
+        return default
+
+
+def url_scheme(url):
+    """The scheme of an absolute web address ("http" or "https"), else None."""
+    try:
+        parts = urlsplit(url)
+        is_absolute = parts.scheme in {"http", "https"} and bool(parts.hostname)
+    except ValueError:  # e.g. an unclosed [ in an IPv6 address
+        return None
+    return parts.scheme if is_absolute else None
+
+
+def required(name, development_default, meaning):
+    """The variable's value. Unset, development falls back on `development_default`;
+    production (DEBUG off) reports it, naming what it is for."""
+    value = os.environ.get(name, "").strip()
+    if not value and not DEBUG:
+        problems.append(f"{name} is required when DEBUG is off: {meaning}.")
+    return value or development_default
 
 
 # --- Core -------------------------------------------------------------------
 
-DEBUG = env_bool("DEBUG", True)
+# Off unless set: a deploy that forgets it gets a site that refuses to start, not one
+# that shows debug pages. `make run` and the test suite set DEBUG=true.
+DEBUG = env_bool("DEBUG", False)
+# Secure cookies, HSTS and the HTTPS redirect (the security section below).
+SECURE_HTTPS = env_bool("SECURE_HTTPS", not DEBUG)
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "SECRET_KEY must be set when DEBUG is off. Generate one with: "
-            "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
-        )
+SECRET_KEY = required(
+    "SECRET_KEY",
     # Development only: a fixed key keeps sessions across restarts of `make run`.
-    SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"  # noqa: S105
+    "django-insecure-development-only-key-never-use-in-production",
+    "generate one with python -c 'import secrets; print(secrets.token_urlsafe(50))'",
+)
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
+ALLOWED_HOSTS = [
+    host.strip()
+    for host in required(
+        "ALLOWED_HOSTS",
+        "localhost,127.0.0.1,[::1]",
+        "the host names the site answers to, comma-separated (e.g. campaign.example.org)",
+    ).split(",")
+    if host.strip()
+]
 
 # Absolute links in e-mails, feeds and share buttons are built from this.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL = required(
+    "SITE_URL",
+    "http://127.0.0.1:8000",
+    "the public address that links in e-mails, feeds and share buttons point to "
+    "(e.g. https://campaign.example.org)",
+).rstrip("/")
+site_url_given = os.environ.get("SITE_URL", "").strip()
+if site_url_given and url_scheme(SITE_URL) is None:
+    problems.append(
+        f"SITE_URL={site_url_given!r} is not an absolute http(s) URL (e.g. https://campaign.example.org)."
+    )
+elif site_url_given and url_scheme(SITE_URL) == "http" and SECURE_HTTPS:
+    problems.append(
+        f"SITE_URL={site_url_given!r} must start with https:// while SECURE_HTTPS is on "
+        "(set SECURE_HTTPS=false only for a site that is not served over HTTPS)."
+    )
 SITE_NAME = os.environ.get("SITE_NAME", "Campaign Kazakhstan")
 
 INSTALLED_APPS = [
@@ -124,15 +191,24 @@ TEMPLATES = [
 
 # --- Database ---------------------------------------------------------------
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        # Persistent connections, checked before reuse so that the site
-        # recovers by itself after the database restarts.
-        conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
-        conn_health_checks=True,
-    )
-}
+# Lower case, so that the URL (and its password) does not become a setting of its own.
+development_database_url = f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
+database_url = required(
+    "DATABASE_URL", development_database_url, "e.g. postgres://user:password@host:5432/campaign"
+)
+try:
+    DATABASES = {
+        "default": dj_database_url.parse(
+            database_url,
+            # Persistent connections, checked before reuse so that the site
+            # recovers by itself after the database restarts.
+            conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
+            conn_health_checks=True,
+        )
+    }
+except ValueError as error:
+    problems.append(f"DATABASE_URL is not a database URL Django can use ({error}).")
+    DATABASES = {"default": dj_database_url.parse(development_database_url)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         # IMMEDIATE transactions and WAL let the dev server, the task worker
@@ -219,7 +295,6 @@ CSRF_COOKIE_SAMESITE = "Lax"
 
 # --- Security headers (production turns HTTPS on) -------------------------------
 
-SECURE_HTTPS = env_bool("SECURE_HTTPS", not DEBUG)
 SECURE_SSL_REDIRECT = SECURE_HTTPS and env_bool("SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = SECURE_HTTPS
 CSRF_COOKIE_SECURE = SECURE_HTTPS
@@ -291,24 +366,40 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # --- E-mail -----------------------------------------------------------------
 
 # Console output in development; SMTP (configured by the EMAIL_* variables) otherwise.
-EMAIL_BACKEND_PATH = os.environ.get(
-    "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend"
-    if DEBUG
-    else "django.core.mail.backends.smtp.EmailBackend",
+SMTP_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+# Backends that keep every message on this machine: for development and tests only.
+LOCAL_EMAIL_BACKENDS = {
+    f"django.core.mail.backends.{name}.EmailBackend" for name in ("console", "locmem", "dummy", "filebased")
+}
+EMAIL_BACKEND_PATH = os.environ.get("EMAIL_BACKEND", "").strip() or (
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else SMTP_EMAIL_BACKEND
 )
+if not DEBUG and EMAIL_BACKEND_PATH in LOCAL_EMAIL_BACKENDS:
+    problems.append(
+        f"EMAIL_BACKEND={EMAIL_BACKEND_PATH} is refused when DEBUG is off: it keeps messages on this "
+        "machine (printed, stored or dropped), so confirmation e-mails would never reach signers. "
+        "Unset it to use SMTP (EMAIL_HOST and the other EMAIL_* variables) or name a backend that "
+        "delivers mail."
+    )
+# A stalled mail server must not hold a worker for ever. (Lower case: with MAILERS
+# defined, Django refuses an EMAIL_TIMEOUT setting.)
+email_timeout = env_int("EMAIL_TIMEOUT", 20)
 MAILERS = {"default": {"BACKEND": EMAIL_BACKEND_PATH}}
-if EMAIL_BACKEND_PATH == "django.core.mail.backends.smtp.EmailBackend":
+if EMAIL_BACKEND_PATH == SMTP_EMAIL_BACKEND:
     MAILERS["default"]["OPTIONS"] = {
-        "host": os.environ.get("EMAIL_HOST", "localhost"),
+        "host": required("EMAIL_HOST", "localhost", "the SMTP server that sends confirmation e-mails"),
         "port": env_int("EMAIL_PORT", 587),
         "username": os.environ.get("EMAIL_HOST_USER", ""),
         "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
         "use_tls": env_bool("EMAIL_USE_TLS", True),
-        # A stalled mail server must not hold a worker for ever.
-        "timeout": env_int("EMAIL_TIMEOUT", 20),
+        "timeout": email_timeout,
     }
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Campaign Kazakhstan <noreply@localhost>")
+DEFAULT_FROM_EMAIL = required(
+    "DEFAULT_FROM_EMAIL",
+    "Campaign Kazakhstan <noreply@localhost>",
+    "the sender of every e-mail, an address of the campaign's domain "
+    "(e.g. Campaign Kazakhstan <noreply@campaign.example.org>)",
+)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Petitions --------------------------------------------------------------
@@ -335,6 +426,12 @@ EMAIL_RETRY_BACKOFF_SECONDS = env_int("EMAIL_RETRY_BACKOFF_SECONDS", 30)
 # How long one delivery attempt holds an e-mail; if its worker dies, another tries after this.
 # Must be longer than EMAIL_TIMEOUT, or a slow but live attempt could be doubled.
 EMAIL_LEASE_SECONDS = env_int("EMAIL_LEASE_SECONDS", 600)
+if email_timeout >= EMAIL_LEASE_SECONDS:
+    problems.append(
+        f"EMAIL_LEASE_SECONDS ({EMAIL_LEASE_SECONDS}) must be longer than EMAIL_TIMEOUT ({email_timeout}): "
+        "otherwise another worker may take over an e-mail whose slow delivery is still under way, "
+        "and the signer gets it twice."
+    )
 # Delivered (or given-up) e-mails hold the signer's name, address and links: deleted after this.
 EMAIL_OUTBOX_RETENTION_DAYS = env_int("EMAIL_OUTBOX_RETENTION_DAYS", 7)
 
@@ -352,3 +449,17 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# --- Start-up check: everything above that was missing or invalid, at once ----
+
+if problems:
+    raise ImproperlyConfigured(
+        "The site cannot start; fix these environment variables (README.md, Configuration):\n"
+        + "\n".join(f"  - {problem}" for problem in problems)
+        + (
+            ""
+            if DEBUG
+            else "\nDEBUG is off (unset, false, or not a boolean), so these are production settings. "
+            "For a development site set DEBUG=true (make run and the tests do)."
+        )
+    )

@@ -23,9 +23,24 @@ def free_port():
         return sock.getsockname()[1]
 
 
+# Where production_env points SMTP: a privileged port that no test server can take and
+# nothing listens on, so a stray send fails at once ("connection refused") instead of
+# reaching anyone. Web requests never send mail; tests of delivery run a fake mail server
+# and override the EMAIL_* variables (tests/reliability/test_mail_failures.py).
+NO_MAIL_SERVER_PORT = 1
+
+
 def production_env(database_url, static_root, **overrides):
-    """Production settings as the README describes them, on plain HTTP for local tests."""
-    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "DEBUG"}}
+    """Production settings as the README describes them, on plain HTTP for local tests.
+
+    Every variable the settings require with DEBUG off is here, so the site starts: the
+    e-mail backend is SMTP (the only kind production accepts) to a port where nothing listens.
+    """
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "DEBUG"} and not k.startswith("EMAIL_")
+    }
     env.update(
         DEBUG="false",
         SECRET_KEY=_secret_key(),
@@ -34,7 +49,10 @@ def production_env(database_url, static_root, **overrides):
         SECURE_HTTPS="false",
         DATABASE_URL=database_url,
         STATIC_ROOT=str(static_root),
-        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=str(NO_MAIL_SERVER_PORT),
+        EMAIL_USE_TLS="false",
+        DEFAULT_FROM_EMAIL="Campaign Kazakhstan <noreply@campaign.example.org>",
     )
     env.update({key: str(value) for key, value in overrides.items()})
     return env

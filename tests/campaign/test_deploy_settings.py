@@ -1,4 +1,6 @@
-"""Production settings come from the environment alone, and Django's deploy checks accept them."""
+"""Settings fail closed: with DEBUG off (the default) the site starts only with a complete
+production environment, each missing or wrong variable named; Django's deploy checks accept
+that environment. Each test starts `manage.py` as an operator would, from the environment alone."""
 
 import os
 import secrets
@@ -6,35 +8,160 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
+
+PRODUCTION = {
+    "SECRET_KEY": secrets.token_urlsafe(50),
+    "ALLOWED_HOSTS": "campaign.example.org",
+    "SITE_URL": "https://campaign.example.org",
+    "DATABASE_URL": "postgres://campaign@db.example.org:5432/campaign",  # `check` never connects
+    "DEFAULT_FROM_EMAIL": "Campaign Kazakhstan <noreply@campaign.example.org>",
+    # EMAIL_BACKEND unset means SMTP, through this server.
+    "EMAIL_HOST": "smtp.example.org",
+}
+REQUIRED = list(PRODUCTION)
+
+LOCAL_EMAIL_BACKENDS = [
+    f"django.core.mail.backends.{name}.EmailBackend" for name in ("console", "locmem", "dummy", "filebased")
+]
 
 
 def manage(*args, **env):
-    environment = {
-        k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    }
-    environment.update(env)
+    """`manage.py args` with exactly the variables `env` (and PATH): nothing leaks in from the
+    test run, which itself runs with DEBUG=true and perhaps a DATABASE_URL."""
+    environment = {"PATH": os.environ["PATH"], **{name: str(value) for name, value in env.items()}}
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True
     )
 
 
+def refusal(result):
+    """The problems the settings listed when they refused to start (one line each)."""
+    assert result.returncode != 0, result.stdout + result.stderr
+    assert "ImproperlyConfigured: The site cannot start" in result.stderr, result.stderr
+    return [line.removeprefix("  - ") for line in result.stderr.splitlines() if line.startswith("  - ")]
+
+
 def test_check_deploy_reports_nothing_with_production_environment():
-    result = manage(
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        DEBUG="false",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="campaign.example.org",
-        SITE_URL="https://campaign.example.org",
-    )
+    result = manage("check", "--deploy", "--fail-level", "WARNING", DEBUG="false", **PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
 
 
-def test_production_without_a_secret_key_stops_with_a_clear_message():
-    result = manage("check", DEBUG="false", ALLOWED_HOSTS="campaign.example.org")
-    assert result.returncode != 0
-    assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+def test_production_is_the_default_so_debug_unset_with_the_full_environment_starts():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_with_no_variables_at_all_the_site_refuses_to_start_and_names_every_missing_one():
+    result = manage("check")
+
+    problems = refusal(result)
+    for name in REQUIRED:
+        assert any(problem.startswith(f"{name} is required when DEBUG is off") for problem in problems), (
+            name,
+            problems,
+        )
+    assert len(problems) == len(REQUIRED), problems
+    assert "For a development site set DEBUG=true" in result.stderr
+
+
+@pytest.mark.parametrize("missing", REQUIRED)
+def test_production_without_one_required_variable_stops_with_a_message_naming_it(missing):
+    environment = {name: value for name, value in PRODUCTION.items() if name != missing}
+
+    problems = refusal(manage("check", DEBUG="false", **environment))
+
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"{missing} is required when DEBUG is off")
+
+
+def test_production_without_a_secret_key_says_how_to_make_one():
+    environment = {name: value for name, value in PRODUCTION.items() if name != "SECRET_KEY"}
+
+    [problem] = refusal(manage("check", DEBUG="false", **environment))
+
+    assert "secrets.token_urlsafe(50)" in problem
+
+
+@pytest.mark.parametrize("value", ["maybe", "enabled", "2"])
+def test_a_debug_that_is_not_a_boolean_stops_the_site_naming_debug_and_the_accepted_values(value):
+    [problem] = refusal(manage("check", DEBUG=value, **PRODUCTION))
+
+    assert problem.startswith(f"DEBUG={value!r} is not a boolean")
+    assert "1/0, true/false, yes/no or on/off" in problem
+
+
+@pytest.mark.parametrize("value", ["true", "TRUE", "1", "yes", "On"])
+def test_development_needs_nothing_but_debug_on_in_any_accepted_spelling(value):
+    result = manage("check", DEBUG=value)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_a_number_setting_that_is_not_a_number_stops_the_site_naming_it():
+    [problem] = refusal(manage("check", DEBUG="true", PAGE_CACHE_SECONDS="five"))
+
+    assert problem.startswith("PAGE_CACHE_SECONDS='five' is not an integer")
+
+
+def test_every_wrong_variable_is_named_in_one_refusal():
+    problems = refusal(manage("check", DEBUG="true", PAGE_CACHE_SECONDS="five", AXES_ENABLED="perhaps"))
+
+    assert [problem.split("=")[0] for problem in problems] == ["PAGE_CACHE_SECONDS", "AXES_ENABLED"]
+
+
+@pytest.mark.parametrize("backend", LOCAL_EMAIL_BACKENDS)
+def test_production_refuses_an_email_backend_that_never_delivers(backend):
+    [problem] = refusal(manage("check", DEBUG="false", **PRODUCTION, EMAIL_BACKEND=backend))
+
+    assert problem.startswith(f"EMAIL_BACKEND={backend} is refused when DEBUG is off")
+    assert "confirmation e-mails would never reach signers" in problem
+
+
+def test_development_prints_emails_to_the_console_by_default():
+    result = manage("shell", "-c", "from django.conf import settings; print(settings.MAILERS)", DEBUG="true")
+
+    assert result.returncode == 0, result.stderr
+    assert "django.core.mail.backends.console.EmailBackend" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "mode", [{"DEBUG": "false", **PRODUCTION}, {"DEBUG": "true"}], ids=["production", "development"]
+)
+@pytest.mark.parametrize("lease", ["20", "5"])
+def test_an_email_lease_not_longer_than_the_smtp_timeout_stops_the_site_naming_both(mode, lease):
+    [problem] = refusal(manage("check", **mode, EMAIL_TIMEOUT="20", EMAIL_LEASE_SECONDS=lease))
+
+    assert problem.startswith(f"EMAIL_LEASE_SECONDS ({lease}) must be longer than EMAIL_TIMEOUT (20)")
+
+
+@pytest.mark.parametrize("site_url", ["campaign.example.org", "/", "ftp://campaign.example.org"])
+def test_production_refuses_a_site_url_that_is_not_an_absolute_web_address(site_url):
+    [problem] = refusal(manage("check", DEBUG="false", **{**PRODUCTION, "SITE_URL": site_url}))
+
+    assert problem.startswith("SITE_URL=") and "is not an absolute http(s) URL" in problem
+
+
+def test_production_refuses_a_plain_http_site_url_unless_https_is_turned_off():
+    plain_http = {**PRODUCTION, "SITE_URL": "http://campaign.example.org"}
+
+    [problem] = refusal(manage("check", DEBUG="false", **plain_http))
+    assert problem.startswith("SITE_URL='http://campaign.example.org' must start with https://")
+
+    result = manage("check", DEBUG="false", SECURE_HTTPS="false", **plain_http)
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_production_environment_of_the_server_tests_and_the_bench_is_accepted(tmp_path):
+    from tests.servers import production_env
+
+    environment = production_env(f"sqlite:///{tmp_path / 'db.sqlite3'}", tmp_path / "static")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=environment, capture_output=True, text=True
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr

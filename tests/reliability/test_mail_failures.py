@@ -10,10 +10,12 @@ import sys
 import threading
 import time
 from contextlib import contextmanager
+from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.utils import timezone
 
 from outbox.models import OutgoingEmail
 from petitions import services
@@ -212,8 +214,9 @@ def test_a_worker_killed_while_the_mail_server_hangs_loses_no_email_and_sends_no
     mail_server.mode = "stall"
     petition = open_petition()
     addresses = ["hung-up@example.org", "queued-behind@example.org"]
-    # A long SMTP timeout, so that the first worker is surely still inside the send when killed.
-    first_env = worker_env(mail_server, tmp_path, EMAIL_TIMEOUT=60, EMAIL_LEASE_SECONDS=2)
+    # A long SMTP timeout, so that the first worker is surely still inside the send when killed,
+    # and a lease longer than that, as the settings require.
+    first_env = worker_env(mail_server, tmp_path, EMAIL_TIMEOUT=60, EMAIL_LEASE_SECONDS=61)
 
     with task_worker(first_env, log_path) as first_worker:
         for address in addresses:
@@ -228,10 +231,15 @@ def test_a_worker_killed_while_the_mail_server_hangs_loses_no_email_and_sends_no
     assert Signature.objects.count() == 2
     assert mail_server.received == []
 
+    # The dead worker's lease holds the e-mail, so no other worker sends it meanwhile...
+    assert not OutgoingEmail.objects.due().filter(pk=hung.pk).exists()
+    assert hung.available_at > timezone.now() + timedelta(seconds=30)
+    # ...until it runs out: a minute later, brought forward here rather than waited for.
+    OutgoingEmail.objects.filter(pk=hung.pk).update(available_at=timezone.now())
+
     mail_server.mode = "accept"
-    wait_for(lambda: OutgoingEmail.objects.due().filter(pk=hung.pk).exists(), "the lease to expire")
     call_command("start_periodic_tasks")  # as every deploy does: the sweep runs at once
-    with task_worker(worker_env(mail_server, tmp_path, EMAIL_LEASE_SECONDS=2), log_path):
+    with task_worker(worker_env(mail_server, tmp_path), log_path):
         wait_for(lambda: not OutgoingEmail.objects.unsent().exists(), "both e-mails to be sent", log_path)
         time.sleep(1.5)
 
