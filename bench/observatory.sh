@@ -25,6 +25,9 @@ openssl x509 -req -in "$WORK/server.csr" -CA "$WORK/ca.pem" -CAkey "$WORK/ca.key
 
 export DEBUG=false SECRET_KEY="$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(50))')"
 export ALLOWED_HOSTS=127.0.0.1 STATIC_ROOT="$WORK/static" DATABASE_URL="sqlite:///$WORK/db.sqlite3"
+# Production refuses to start without these; no e-mail is sent during a scan (port 1 is closed).
+export SITE_URL="https://127.0.0.1:$PORT" DEFAULT_FROM_EMAIL="Campaign <noreply@example.org>"
+export EMAIL_HOST=127.0.0.1 EMAIL_PORT=1
 .venv/bin/python manage.py migrate --noinput -v0
 .venv/bin/python manage.py collectstatic --noinput -v0
 .venv/bin/python manage.py load_demo_content >/dev/null
