@@ -160,6 +160,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "campaign.middleware.PermissionsPolicyMiddleware",
+    # Old WordPress addresses: before the page cache (/?p=123 is not the home page) and inside
+    # CommonMiddleware (an old address without its slash is one hop, not two).
+    "campaign.redirects.OldAddressMiddleware",
     # Inside the header middleware above, so that cached pages get their headers too.
     "campaign.page_cache.AnonymousPageCacheMiddleware",
     # Last, so that it sees the response of a failed login.

@@ -23,12 +23,13 @@ urlpatterns = [
         name="robots_txt",
     ),
     path("", include(legacy.urlpatterns)),
-    path("", include("publishing.urls")),
     path("", include("prisoners.urls")),
     path("", include("appeals.urls")),
     path("", include("media_library.urls")),
     path("", include("petitions.urls")),
     path("admin/", admin.site.urls),
+    # Last: it ends with static pages at /<slug>/, which would hide any address after it.
+    path("", include("publishing.urls")),
 ]
 
 if settings.DEBUG:

@@ -4,7 +4,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .models import Article, Category, Post, SiteSettings
+from .models import Article, Author, Category, Page, Post, Redirect, SiteSettings, Tag
+from .redirects import KeepsOldAddresses
 
 # Inlines that apps higher up add to every post's form (the prisoners a post is about, the
 # petitions it supports): the links are stored in their tables, so they register them here.
@@ -41,15 +42,31 @@ class PublishableAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
-        # A published address is shared and linked to: it must not change under readers.
-        if obj is not None and obj.status == obj.Status.PUBLISHED and "slug" not in readonly:
+        # A published address is shared and linked to: it may change only where the old one
+        # is kept as a redirect (KeepsOldAddresses).
+        if (
+            obj is not None
+            and obj.status == obj.Status.PUBLISHED
+            and not isinstance(obj, KeepsOldAddresses)
+            and "slug" not in readonly
+        ):
             readonly.append("slug")
         return readonly
 
     def get_prepopulated_fields(self, request, obj=None):
+        # Retyping the title of a published item must not move its address by itself.
         if obj is not None and obj.status == obj.Status.PUBLISHED:
             return {}
         return super().get_prepopulated_fields(request, obj)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "slug" and issubclass(self.model, KeepsOldAddresses):
+            field.help_text = _(
+                "The end of the page's address. Changing it keeps the old address working: a redirect "
+                "to the new one is added by itself (see Redirects)."
+            )
+        return field
 
     @admin.display(description=_("status"), ordering="status")
     def status_label(self, item):
@@ -87,10 +104,69 @@ class PublishableAdmin(admin.ModelAdmin):
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "navigation_order", "show_in_navigation"]
+    list_display = ["name", "slug", "parent", "navigation_order", "show_in_navigation"]
     list_editable = ["navigation_order", "show_in_navigation"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["parent"]
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    """The people posts are credited to: names on bylines with a page of their posts, not accounts."""
+
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Page)
+class PageAdmin(PublishableAdmin):
+    """Static pages, and their place in the header or footer navigation."""
+
+    list_display = ["title", "status_label", "navigation", "navigation_order", "slug"]
+    list_editable = ["navigation", "navigation_order"]
+    list_filter = ["status", "navigation"]
+    search_fields = ["title", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    save_on_top = True
+    fieldsets = [
+        (None, {"fields": ["title", "standfirst", "body"]}),
+        (
+            _("Publishing"),
+            {
+                "fields": ["status", "published_at", "slug", "navigation", "navigation_order"],
+                "description": PublishableAdmin.publishing_help,
+            },
+        ),
+        (_("Image"), {"fields": ["image", "image_alt"]}),
+    ]
+
+
+@admin.register(Redirect)
+class RedirectAdmin(admin.ModelAdmin):
+    """Old addresses that keep working. Added by the WordPress import, by changing a slug, or here
+    when an editor moves something by hand."""
+
+    list_display = ["old_path", "new_path", "source", "updated_at"]
+    list_filter = ["source"]
+    search_fields = ["old_path", "new_path", "note"]
+    fields = ["old_path", "new_path", "note", "source"]
+    readonly_fields = ["source"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Whatever led to the old address now leads straight to the new one: one hop, never two.
+        Redirect.objects.exclude(pk=obj.pk).filter(new_path__in=[obj.old_path, f"{obj.old_path}/"]).update(
+            new_path=obj.new_path
+        )
 
 
 class PostKindFilter(admin.SimpleListFilter):
@@ -112,10 +188,10 @@ class PostAdminBase(PublishableAdmin):
     search_fields = ["title", "standfirst", "body", "byline"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["categories", "featured_video"]
+    autocomplete_fields = ["categories", "tags", "writer", "featured_video"]
     list_select_related = ["author"]
     save_on_top = True
-    content_fieldset = (None, {"fields": ["title", "standfirst", "byline", "body"]})
+    content_fieldset = (None, {"fields": ["title", "standfirst", "byline", "writer", "body"]})
     image_fieldset = (_("Image"), {"fields": ["image", "image_alt", "image_caption"]})
     links_fieldset = (_("Linked content"), {"fields": ["featured_video"], "classes": ["collapse"]})
 
@@ -123,7 +199,10 @@ class PostAdminBase(PublishableAdmin):
     def publishing_fieldset(self):
         return (
             _("Publishing"),
-            {"fields": [*self.publishing_fields, "slug", "categories"], "description": self.publishing_help},
+            {
+                "fields": [*self.publishing_fields, "is_featured", "slug", "categories", "tags"],
+                "description": self.publishing_help,
+            },
         )
 
     def get_fieldsets(self, request, obj=None):
@@ -168,7 +247,8 @@ class PostAdmin(PostAdminBase):
 class SiteSettingsAdmin(admin.ModelAdmin):
     """The campaign's name and the sentences that present it: one row, never added or deleted."""
 
-    fields = ["name", "tagline", "introduction", "footer_text"]
+    fields = ["name", "tagline", "introduction", "footer_text", "featured_post", "featured_video"]
+    autocomplete_fields = ["featured_post", "featured_video"]
 
     def has_add_permission(self, request):
         return False  # the one row is made by the migration that made the table

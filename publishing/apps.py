@@ -14,12 +14,16 @@ class PublishingConfig(AppConfig):
     verbose_name = _("Publishing")
 
     # Models whose changes show on public pages: saving one refreshes every cached page.
-    public_models = ["Category", "Post", "Article", "SiteSettings"]
+    public_models = ["Category", "Tag", "Author", "Post", "Article", "Page", "SiteSettings"]
     # Loads this app's share of the demo content (`manage.py load_demo_content`), safe to repeat.
     demo_content = "publishing.demo.load_content"
     # Which of this app's permissions each group gets (`manage.py setup_groups`).
     group_permissions = {
-        EDITORS: [*crud("category", "post", "article"), "view_sitesettings", "change_sitesettings"],
+        EDITORS: [
+            *crud("category", "tag", "author", "post", "article", "page", "redirect"),
+            "view_sitesettings",
+            "change_sitesettings",
+        ],
     }
     # Sections of /sitemap.xml, by name.
     sitemaps = "publishing.sitemaps.SITEMAPS"

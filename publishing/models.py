@@ -8,8 +8,10 @@ The declarations other apps build on:
   and what a visitor reads once it has closed);
 - `SanitisedHTMLField` and `CleanImageField` (in fields.py and images.py).
 
-And the content itself: categories, the `Post` base every kind of post extends, articles,
-and the site's own words (`SiteSettings`).
+And the content itself: categories and tags, the authors posts are credited to, the `Post`
+base every kind of post extends, articles, static pages (About, Contact, Donate) with their
+place in the navigation, the site's own words (`SiteSettings`), and redirects from old
+addresses (redirects.py).
 """
 
 from functools import cache
@@ -28,6 +30,9 @@ from django.utils.translation import gettext_lazy as _
 from .fields import SanitisedHTMLField
 from .html import plain_text
 from .images import CleanImageField
+from .redirects import KeepsOldAddresses, Redirect
+
+__all__ = ["Redirect"]  # defined in redirects.py, registered here with the app's other models
 
 # --- Publishing: draft, scheduled, published ---------------------------------
 
@@ -221,11 +226,16 @@ class ActionWindow(models.Model):
 # --- The campaign's own words ---------------------------------------------------
 
 
+def posts_with_a_player():
+    """Which posts another post may feature at its top: the kinds that have a player (videos)."""
+    return models.Q(kind__in=[kind for kind, model in Post.kinds().items() if model.player_template])
+
+
 class SiteSettings(models.Model):
     """The campaign's name and the sentences that present it, edited in the admin.
 
     One row. Pages read it through `SiteSettings.current()`, kept in the cache until an
-    editor saves it again.
+    editor saves it or a static page again; it carries the navigation's static pages too.
     """
 
     CACHE_KEY = "publishing:site-settings"
@@ -253,6 +263,28 @@ class SiteSettings(models.Model):
         blank=True,
         help_text=_("Under the campaign's name in every footer."),
     )
+    featured_post = models.ForeignKey(
+        "Post",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("featured on the home page"),
+        help_text=_(
+            "Shown at the top of the home page under 'Act now', usually an appeal. Empty: the newest "
+            "open appeal."
+        ),
+    )
+    featured_video = models.ForeignKey(
+        "Post",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to=posts_with_a_player,
+        verbose_name=_("featured video"),
+        help_text=_("A video shown on the home page, under the featured post. Empty: none."),
+    )
 
     class Meta:
         verbose_name = _("site settings")
@@ -276,6 +308,8 @@ class SiteSettings(models.Model):
         found = shared_cache.get(cls.CACHE_KEY)
         if found is None:
             found = cls.objects.filter(pk=1).first() or cls(pk=1, name=settings.SITE_NAME)
+            # Read with them: the static pages editors placed in the header and footer.
+            found.navigation_pages = Page.navigation_links()
             # A minute at most: without Redis each worker process has a cache of its own.
             shared_cache.set(cls.CACHE_KEY, found, timeout=60)
         return found
@@ -289,10 +323,18 @@ class CategoryQuerySet(models.QuerySet):
         return self.filter(show_in_navigation=True)
 
 
-class Category(models.Model):
+class Category(KeepsOldAddresses):
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     description = models.TextField(_("description"), blank=True)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("parent category"),
+    )
     navigation_order = models.PositiveSmallIntegerField(
         _("order in navigation"), default=0, help_text=_("Lower numbers come first.")
     )
@@ -312,14 +354,61 @@ class Category(models.Model):
         return reverse("publishing:category", kwargs={"slug": self.slug})
 
 
+class Tag(KeepsOldAddresses):
+    """A keyword posts are filed under, with its own archive page (/tag/slug/)."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("publishing:tag", kwargs={"slug": self.slug})
+
+
+class Author(KeepsOldAddresses):
+    """Someone posts are credited to, with an archive of their posts (/author/slug/).
+
+    A byline, not an account: authors never log in (editors are staff users, see Post.author).
+    """
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    biography = models.TextField(_("biography"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("publishing:author", kwargs={"slug": self.slug})
+
+
 class PostQuerySet(PublishableQuerySet):
     def in_category(self, category):
         return self.filter(categories=category)
 
+    def tagged(self, tag):
+        return self.filter(tags=tag)
+
+    def by(self, writer):
+        return self.filter(writer=writer)
+
     def for_listing(self):
         """Everything a list entry shows, in a fixed number of queries however many posts there are."""
         specialisations = self.model.specialisation_accessors()
-        return self.select_related("author", "featured_video", *specialisations).prefetch_related(
+        return self.select_related("author", "writer", "featured_video", *specialisations).prefetch_related(
             models.Prefetch("categories", queryset=Category.objects.order_by("navigation_order", "name"))
         )
 
@@ -328,7 +417,9 @@ class PostQuerySet(PublishableQuerySet):
         # The featured video is a Post: its kinds' tables are Post's (the page's own model may be
         # a proxy or a kind, which has none of them).
         featured = [f"featured_video__{accessor}" for accessor in Post.specialisation_accessors()]
-        return self.select_related("author", "featured_video", *featured).prefetch_related("categories")
+        return self.select_related("author", "writer", "featured_video", *featured).prefetch_related(
+            "categories", "tags"
+        )
 
     def search(self, query):
         """Posts matching `query`, best first: PostgreSQL full-text search, or a plain match on SQLite."""
@@ -362,12 +453,7 @@ class PostQuerySet(PublishableQuerySet):
         return matches.order_by("-published_at")
 
 
-def posts_with_a_player():
-    """Which posts another post may feature at its top: the kinds that have a player (videos)."""
-    return models.Q(kind__in=[kind for kind, model in Post.kinds().items() if model.player_template])
-
-
-class Post(Publishable, ImageWithAltText):
+class Post(KeepsOldAddresses, Publishable, ImageWithAltText):
     """The publishing base every kind of post shares.
 
     Articles are plain posts. Other apps add kinds by subclassing it, each with a table of
@@ -400,8 +486,25 @@ class Post(Publishable, ImageWithAltText):
         blank=True,
         help_text=_("One or two sentences under the title, also used as the excerpt."),
     )
+    tags = models.ManyToManyField(Tag, related_name="posts", verbose_name=_("tags"), blank=True)
     byline = models.CharField(
         _("byline"), max_length=200, blank=True, help_text=_("Who wrote it, as readers should see it.")
+    )
+    writer = models.ForeignKey(
+        Author,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="posts",
+        verbose_name=_("author"),
+        help_text=_(
+            "Links the byline to the author's page of posts. Leave the byline empty to show their name."
+        ),
+    )
+    is_featured = models.BooleanField(
+        _("featured"),
+        default=False,
+        help_text=_("Featured posts come first in the home page's latest posts."),
     )
     body = SanitisedHTMLField(_("body"), blank=True)
     image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
@@ -494,6 +597,11 @@ class Post(Publishable, ImageWithAltText):
         return self.standfirst or Truncator(plain_text(self.body)).words(40)
 
     @property
+    def credit(self):
+        """Who wrote it, as readers see it: the byline, or the linked author's name."""
+        return self.byline or (self.writer.name if self.writer_id else "")
+
+    @property
     def listing_image(self):
         """The picture a list entry shows: the post's image, or its featured video's poster."""
         if self.image:
@@ -530,3 +638,101 @@ class Article(Post):
         proxy = True
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+
+
+# --- Static pages ---------------------------------------------------------------
+
+
+class PageQuerySet(PublishableQuerySet):
+    def in_navigation(self, place):
+        return self.published().filter(navigation=place).order_by("navigation_order", "title")
+
+
+class Page(KeepsOldAddresses, Publishable, ImageWithAltText):
+    """A page that stands on its own rather than in the news: About, Contact, Donate, Privacy.
+
+    Its address is the site's name and its slug (/about/); editors give it a place in the
+    header or footer navigation and an order there.
+    """
+
+    class Navigation(models.TextChoices):
+        NONE = "", _("Not in the navigation")
+        HEADER = "header", _("Header")
+        FOOTER = "footer", _("Footer")
+
+    image_folder = "pages"
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        help_text=_("The page's address: /slug/. Changing it later keeps the old address working."),
+    )
+    standfirst = models.TextField(_("standfirst"), blank=True)
+    body = SanitisedHTMLField(_("body"), blank=True)
+    navigation = models.CharField(
+        _("place in the navigation"), max_length=10, choices=Navigation.choices, default="", blank=True
+    )
+    navigation_order = models.PositiveSmallIntegerField(
+        _("order in navigation"), default=0, help_text=_("Lower numbers come first.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta(ImageWithAltText.Meta):
+        ordering = ["navigation", "navigation_order", "title"]
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("publishing:page", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.slug and address_is_taken(f"/{self.slug}/"):
+            raise ValidationError(
+                {
+                    "slug": _("/%(slug)s/ is already an address of the site; choose another slug.")
+                    % {"slug": self.slug}
+                }
+            )
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        shared_cache.delete(SiteSettings.CACHE_KEY)  # it carries the navigation
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        shared_cache.delete(SiteSettings.CACHE_KEY)
+        return result
+
+    @property
+    def excerpt(self):
+        return self.standfirst or Truncator(plain_text(self.body)).words(40)
+
+    @classmethod
+    def navigation_links(cls):
+        """{"header": [(title, url), ...], "footer": [...]}: the published pages editors placed in
+        the navigation, in their order (read with SiteSettings.current(), once a minute at most)."""
+        found = {"header": [], "footer": []}
+        pages = cls.objects.published().exclude(navigation="").order_by("navigation_order", "title")
+        for page in pages.only("title", "slug", "navigation"):
+            found[page.navigation].append((page.title, page.get_absolute_url()))
+        return found
+
+
+def address_is_taken(path):
+    """Whether `path` is answered by something other than a static page (a list, the admin)."""
+    from django.urls import Resolver404, resolve
+
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return False
+    return match.view_name != "publishing:page"

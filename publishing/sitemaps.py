@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Category, Post
+from .models import Category, Page, Post, Tag
 
 
 class SiteSitemap(Sitemap):
@@ -57,8 +57,19 @@ class CategorySitemap(SiteSitemap):
         return Category.objects.all()
 
 
+class PageSitemap(PublishedSitemap):
+    model = Page
+
+
+class TagSitemap(SiteSitemap):
+    def items(self):
+        return Tag.objects.filter(posts__isnull=False).distinct()
+
+
 SITEMAPS = {
     "post-lists": ListPagesSitemap(["publishing:post_list"]),
     "posts": PostSitemap,
     "categories": CategorySitemap,
+    "pages": PageSitemap,
+    "tags": TagSitemap,
 }

@@ -1,7 +1,7 @@
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
-from .models import Article, Category, Post
+from .models import Article, Author, Category, Page, Post, Tag
 
 POSTS_PER_PAGE = 10
 
@@ -37,6 +37,49 @@ class CategoryView(ListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             category=self.category, current_category_slug=self.category.slug, **kwargs
+        )
+
+
+class TagView(ListView):
+    """The posts filed under one tag, newest first."""
+
+    template_name = "publishing/tag.html"
+    context_object_name = "posts"
+    paginate_by = POSTS_PER_PAGE
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return Post.objects.published().tagged(self.tag).for_listing()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
+
+
+class AuthorView(ListView):
+    """The posts credited to one author, newest first."""
+
+    template_name = "publishing/author.html"
+    context_object_name = "posts"
+    paginate_by = POSTS_PER_PAGE
+
+    def get_queryset(self):
+        self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        return Post.objects.published().by(self.author).for_listing()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(author=self.author, **kwargs)
+
+
+class PageView(PreviewMixin, DetailView):
+    """A static page (About, Contact, Donate) at /slug/."""
+
+    model = Page
+    context_object_name = "page"
+    template_name = "publishing/page.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            share_url=self.request.build_absolute_uri(self.object.get_absolute_url()), **kwargs
         )
 
 

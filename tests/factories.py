@@ -20,7 +20,7 @@ from media_library.models import VideoPost
 from petitions import services
 from petitions.models import Petition, Signature
 from prisoners.models import Prisoner, PrisonerEvent
-from publishing.models import Article, Category, Publishable
+from publishing.models import Article, Author, Category, Page, Publishable, Tag
 from publishing.roles import EDITORS, MANAGERS
 
 PUBLISHED = Publishable.Status.PUBLISHED
@@ -82,6 +82,30 @@ def category(name="Appeals", slug=None, **fields):
     return Category.objects.get_or_create(
         slug=slug or name.lower().replace(" ", "-"), defaults={"name": name, **fields}
     )[0]
+
+
+def tag(name="Zhanaozen", slug=None, **fields):
+    return Tag.objects.get_or_create(
+        slug=slug or name.lower().replace(" ", "-"), defaults={"name": name, **fields}
+    )[0]
+
+
+def author(name="Aigerim Bekova", slug=None, **fields):
+    return Author.objects.get_or_create(
+        slug=slug or name.lower().replace(" ", "-"), defaults={"name": name, **fields}
+    )[0]
+
+
+def page(title="About us", slug=None, **fields):
+    """A published static page."""
+    return Page.objects.create(
+        title=title,
+        slug=slug or title.lower().replace(" ", "-"),
+        status=fields.pop("status", PUBLISHED),
+        published_at=fields.pop("published_at", None) or _ago(hours=1),
+        body=fields.pop("body", "<p>We are a solidarity campaign.</p>"),
+        **fields,
+    )
 
 
 def _post_fields(model, title, fields, days_ago):

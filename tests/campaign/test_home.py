@@ -46,3 +46,35 @@ def test_the_home_page_shows_published_posts_and_profiles_only(client):
     html = client.get("/").content.decode()
     assert "Strike in Zhanaozen" in html and "Roza Tuleteva" in html
     assert "Draft report" not in html and "Profile Not Yet Public" not in html
+
+
+def test_editors_choose_the_post_and_the_video_the_home_page_features(client):
+    factories.appeal("Newest open appeal")
+    chosen = factories.article("Our choice for the top of the page")
+    video = factories.video_post("Solidarity from Limpopo")
+    site = SiteSettings.current()
+    site.featured_post = chosen
+    site.featured_video = video
+    site.save()
+
+    html = client.get("/").content.decode()
+
+    feature = html[html.index('class="home-feature"') :]
+    assert "Our choice for the top of the page" in feature[: feature.index("</section>")]
+    assert "Newest open appeal" not in feature[: feature.index("</section>")]
+    assert 'class="home-video"' in html and "Solidarity from Limpopo" in html
+    assert 'class="video-player"' in html
+
+
+def test_the_home_page_has_a_share_preview_and_links_to_the_petitions(client, own_words):
+    html = client.get("/").content.decode()
+    assert '<meta property="og:title" content="Campaign Zhanaozen">' in html
+    assert '<meta property="og:type" content="website">' in html
+    assert 'href="/petitions/"' in html
+
+
+def test_featured_posts_come_first_in_the_latest(client):
+    factories.article("Newer report", days_ago=1)
+    factories.article("Sticky older report", days_ago=30, is_featured=True)
+    html = client.get("/").content.decode()
+    assert html.index("Sticky older report") < html.index("Newer report")

@@ -38,13 +38,44 @@ def test_publish_and_unpublish_actions_in_the_admin(client, editor):
     assert Post.objects.published().count() == 2
 
 
-def test_a_published_slug_cannot_be_changed_in_the_admin(client, editor):
+def test_changing_a_published_slug_in_the_admin_keeps_the_old_address_working(client, editor):
     client.force_login(editor)
     post = factories.article("Kept address", slug="kept-address")
-    page = client.get(f"{ARTICLES}{post.pk}/change/").content.decode()
-    assert 'name="slug"' not in page  # shown read-only, not as an input
-    draft = factories.article("Movable", status=factories.DRAFT)
-    assert 'name="slug"' in client.get(f"{ARTICLES}{draft.pk}/change/").content.decode()
+    old_url = post.get_absolute_url()
+    page = client.get(f"{ARTICLES}{post.pk}/change/")
+    assert "Changing it keeps the old address working" in page.content.decode()
+
+    response = client.post(f"{ARTICLES}{post.pk}/change/", admin_form_data(page, slug="new-address"))
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    client.logout()
+    moved = client.get(old_url)
+    assert moved.status_code == 301
+    assert moved["Location"] == "/posts/new-address/"
+    assert client.get(moved["Location"]).status_code == 200
+
+
+def test_changing_a_slug_back_never_makes_a_loop(client):
+    post = factories.article("Back and forth", slug="first")
+    post.slug = "second"
+    post.save()
+    post.slug = "third"
+    post.save()
+    # Both older addresses lead straight to the newest: one hop each.
+    assert client.get("/posts/first/")["Location"] == "/posts/third/"
+    assert client.get("/posts/second/")["Location"] == "/posts/third/"
+    post.slug = "first"
+    post.save()
+    assert client.get("/posts/first/").status_code == 200
+    assert client.get("/posts/third/")["Location"] == "/posts/first/"
+    assert client.get("/posts/second/")["Location"] == "/posts/first/"
+
+
+def test_a_draft_whose_slug_changes_leaves_no_redirect(client):
+    draft = factories.article("Unseen", slug="unseen", status=factories.DRAFT)
+    draft.slug = "still-unseen"
+    draft.save()
+    assert client.get("/posts/unseen/").status_code == 404
 
 
 def test_an_image_without_alt_text_is_refused_with_a_clear_message(client, editor):
