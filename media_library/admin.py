@@ -1,9 +1,10 @@
 from django.contrib import admin
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from publishing.admin import PostAdminBase
 
-from .models import VideoPost
+from .models import Image, VideoPost
 
 
 @admin.register(VideoPost)
@@ -50,3 +51,21 @@ class VideoPostAdmin(PostAdminBase):
         if db_field.name in self.poster_labels:
             kwargs["label"], kwargs["help_text"] = self.poster_labels[db_field.name]
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+@admin.register(Image)
+class ImageAdmin(admin.ModelAdmin):
+    """The image library: upload once with its description, insert into any body by its address."""
+
+    list_display = ["thumbnail", "title", "image_alt", "uploaded_at"]
+    search_fields = ["title", "image_alt", "caption"]
+    fields = ["image", "image_alt", "title", "caption", "address"]
+    readonly_fields = ["address"]
+
+    @admin.display(description=_("preview"))
+    def thumbnail(self, item):
+        return format_html('<img src="{}" alt="" width="80">', item.image.url) if item.image else ""
+
+    @admin.display(description=_("address to insert"))
+    def address(self, item):
+        return item.image.url if item.image else "—"

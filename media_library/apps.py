@@ -5,12 +5,20 @@ from publishing.roles import EDITORS, crud
 
 
 class MediaLibraryConfig(AppConfig):
-    """Video posts and their click-to-load players.
+    """Video posts and their click-to-load players, in posts and in bodies, and the image library.
     What it brings to the site's assembly is described in publishing/apps.py."""
 
     name = "media_library"
     verbose_name = _("Videos")
 
-    public_models = ["VideoPost"]
+    public_models = ["VideoPost", "Image"]
     demo_content = "media_library.demo.load_content"
-    group_permissions = {EDITORS: crud("videopost")}
+    group_permissions = {EDITORS: crud("videopost", "image")}
+
+    def ready(self):
+        from publishing.html import register_renderer
+
+        from .embeds import players_for_video_links
+
+        # A YouTube or Vimeo link alone on its line in any body plays as a click-to-load player.
+        register_renderer(players_for_video_links)

@@ -2,7 +2,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from publishing.models import Post, PostQuerySet
+from publishing.images import CleanImageField
+from publishing.models import ImageWithAltText, Post, PostQuerySet, image_upload_to
 
 from .video_urls import VIMEO, YOUTUBE, embed_url, parse_video_url, watch_url
 
@@ -100,3 +101,23 @@ class VideoPost(Post):
         if self.duration is None:
             return ""
         return f"PT{int(self.duration.total_seconds())}S"
+
+
+class Image(ImageWithAltText):
+    """An image in the library, for inserting into bodies: re-encoded without metadata, and
+    never without its description for people who cannot see it."""
+
+    image_folder = "library"
+
+    image = CleanImageField(_("image"), upload_to=image_upload_to)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta(ImageWithAltText.Meta):
+        ordering = ["-uploaded_at", "-id"]
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    def __str__(self):
+        return self.title or self.image_alt or self.image.name

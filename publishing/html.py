@@ -49,9 +49,25 @@ def clean_html(value):
     )
 
 
+# Apps higher up that turn sanitised markup into something richer on the way out (a video
+# link alone on its line into the click-to-load player): register_renderer(function).
+_renderers = []
+
+
+def register_renderer(function):
+    """Pass every shown body through `function(html) -> html` after sanitising. The function
+    gets and returns sanitised HTML; what it adds must be escaped (render a template)."""
+    if function not in _renderers:
+        _renderers.append(function)
+    return function
+
+
 def render_html(value):
     """Sanitise again on the way out, so that nothing stored before a rule changed can slip through."""
-    return mark_safe(clean_html(value))
+    html = clean_html(value)
+    for renderer in _renderers:
+        html = renderer(html)
+    return mark_safe(html)
 
 
 def plain_text(value):
