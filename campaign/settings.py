@@ -143,6 +143,7 @@ INSTALLED_APPS = [
     "media_library",
     "appeals",
     "petitions",
+    "wordpress",
     "campaign",
 ]
 
