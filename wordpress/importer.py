@@ -126,6 +126,7 @@ class Entry:
     alt: str = ""
     caption: str = ""
     is_video: bool = False
+    untitled: bool = False
     slug: str = ""
     url: str = ""
 
@@ -247,8 +248,13 @@ class WordPressImport:
             if entry.attachment_file:
                 plan.attachments_by_file.setdefault(entry.attachment_file, wp_id)
             plan.children.setdefault(entry.parent, []).append(wp_id)
-        elif wp_type == "post":
-            entry.is_video = content.is_mostly_one_video(content.convert(data.get("content", "")))
+        else:
+            converted = content.convert(data.get("content", ""))
+            entry.is_video = wp_type == "post" and content.is_mostly_one_video(converted)
+            if not entry.title:
+                # Named by its first words, as WordPress lists it; the slug follows from them.
+                entry.untitled = True
+                entry.title = plain(converted.html)[:60].rsplit(" ", 1)[0] or f"Untitled {wp_type} {wp_id}"
         plan.entries[(wp_type, wp_id)] = entry
 
     def plan_addresses(self, plan):
@@ -719,8 +725,7 @@ class WordPressImport:
         elif status == PUBLISHED and published_at > timezone.now() and data.get("status") == "publish":
             self.report.note(label, "published in WordPress with a date in the future: scheduled for then")
         title = entry.title
-        if not title:
-            title = plain(converted.html)[:60].rsplit(" ", 1)[0] or f"Untitled {entry.wp_type} {entry.wp_id}"
+        if entry.untitled:
             self.report.note(label, f"has no title; it is now “{title}”")
         if len(title) > TITLE_LENGTH:
             title = title[: TITLE_LENGTH - 1].rstrip() + "…"

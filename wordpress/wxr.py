@@ -93,20 +93,26 @@ def item_record(element):
 def read(path):
     """Yield ("site", Site) once the channel's header is read, then ("author" | "category" | "tag" |
     "term" | "item", dict) for each record, in the file's order. Raises ExportError."""
+    started = []
     try:
-        yield from _read(path)
+        yield from _read(path, started)
     except DefusedXmlException as error:
         raise ExportError(
             "The file declares XML entities or a document type, which a WordPress export never does: "
             f"it was refused for safety ({error.__class__.__name__})."
         ) from error
     except ParseError as error:
+        if not started:
+            raise ExportError(
+                "This file is not XML, so it cannot be a WordPress export. Choose the .xml file WordPress "
+                "wrote (Tools → Export → All content)."
+            ) from error
         raise ExportError(_parse_problem(path, error)) from error
     except UnicodeDecodeError as error:
         raise ExportError(_not_utf8(path) or f"The file is not valid text ({error}).") from error
 
 
-def _read(path):
+def _read(path, started):
     site = Site()
     channel = None
     depth = 0
@@ -121,6 +127,8 @@ def _read(path):
                 namespace_version = match["version"]
             continue
         if event == "start":
+            if not started:
+                started.append(element.tag)
             depth += 1
             if depth == 1 and element.tag != "rss":
                 raise ExportError(
