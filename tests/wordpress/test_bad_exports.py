@@ -28,7 +28,10 @@ def test_a_file_that_is_not_xml(tmp_path):
 
 def test_xml_that_is_not_a_wordpress_export(tmp_path):
     assert "not a WordPress export" in refused(tmp_path, '<?xml version="1.0"?><html><body/></html>')
-    rss = '<?xml version="1.0"?><rss version="2.0"><channel><title>News</title><item><title>x</title></item></channel></rss>'
+    rss = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>News</title>'
+        "<item><title>x</title></item></channel></rss>"
+    )
     assert "an RSS feed, not a WordPress export" in refused(tmp_path, rss)
 
 
