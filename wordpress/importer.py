@@ -497,7 +497,12 @@ class WordPressImport:
                     self.report.note(label, f"another category has this name; it is now “{unique}”")
                     name = unique
                 taken_names.add(name)
-                create = {"name": name[:100], "slug": unique_slug(slug, taken_slugs)}
+                # Top-level categories in the header, as the old site's menu had them; editors choose.
+                create = {
+                    "name": name[:100],
+                    "slug": unique_slug(slug, taken_slugs),
+                    "show_in_navigation": not data["parent"],
+                }
             category = self.upsert(
                 "category", "category", nicename, Category, fields, data, create_fields=create, label=label
             )
