@@ -10,7 +10,8 @@ gunicorn with production settings), measures, prints the tables and exits:
 3. page cache on, as in production: each page, page weight and caching headers, then the
    petition day (page views and signatures together, at fixed rates);
 4. signing again with the mail server stalled, gunicorn and the task worker both pointed at it;
-5. the CSV export of the million signatures.
+5. the CSV export of the million signatures;
+6. the WordPress import of a generated export of 10,000 posts (bench/wordpress_import.py), twice.
 
 `--quick` (`make bench QUICK=1`) does the same with small volumes in a few minutes, for CI:
 its figures only show that the suite works.
@@ -30,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import load, rawinsert, stack, weight
+from bench import load, rawinsert, stack, weight, wordpress_import
 from bench.tables import DAY_PAGE_VIEWS_PER_SECOND, DAY_SIGNATURES_PER_SECOND, Measurements, build
 
 # Paced a little above the petition day's targets, so that timer slack cannot drop below them.
@@ -49,17 +50,18 @@ class Plan:
     warmup_seconds: int
     day_seconds: int
     raw_seconds: int
+    wordpress_posts: int
     concurrency: int = 32
     low_concurrency: int = 8
 
 
 FULL = Plan(
     posts=1000, prisoners=50, signatures=1_000_000, small_signatures=2000,
-    seconds=15, warmup_seconds=3, day_seconds=60, raw_seconds=10,
+    seconds=15, warmup_seconds=3, day_seconds=60, raw_seconds=10, wordpress_posts=10_000,
 )  # fmt: skip
 QUICK = Plan(
     posts=100, prisoners=10, signatures=20_000, small_signatures=200,
-    seconds=3, warmup_seconds=1, day_seconds=10, raw_seconds=3,
+    seconds=3, warmup_seconds=1, day_seconds=10, raw_seconds=3, wordpress_posts=500,
 )  # fmt: skip
 
 
@@ -84,6 +86,7 @@ class Bench:
         self.with_local_memory_cache()
         self.with_stalled_mail_server()
         self.export()
+        self.wordpress()
 
     # --- setting up -------------------------------------------------------------------
 
@@ -271,6 +274,12 @@ class Bench:
     def export(self):
         step(f"CSV export of {self.seeded['petition_count']:,} signatures")
         self.measured.export = stack.run_module(self.env, "bench.probes", "export", json.dumps(self.seeded))
+
+    def wordpress(self):
+        posts = self.plan.wordpress_posts
+        step(f"WordPress import: a generated export of {posts:,} posts, imported twice")
+        database_url = stack.PG_ADMIN_URL.rsplit("/", 1)[0] + "/campaign_bench_wordpress"
+        self.measured.wordpress = wordpress_import.measure(posts, database_url)
 
 
 def main():

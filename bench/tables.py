@@ -18,6 +18,8 @@ DAY_P99_MS = 250
 EXPORT_ROWS_PER_SECOND = 100_000
 EXPORT_PEAK_BYTES = 200_000_000
 PAGE_WEIGHT_BYTES = 100_000
+WORDPRESS_POSTS_PER_SECOND = 100  # 10,000 posts in under two minutes
+WORDPRESS_PEAK_BYTES = 300_000_000  # bounded: a 200 MB export must not need its size in memory
 
 
 @dataclass
@@ -35,6 +37,7 @@ class Measurements:
     stalled_mail: dict = field(default_factory=dict)
     day: dict = field(default_factory=dict)  # "views" / "signatures" → load.LoadResult
     export: dict = field(default_factory=dict)
+    wordpress: dict = field(default_factory=dict)  # bench/wordpress_import.py measure()
     page_weight: object = None
     conditional: dict = field(default_factory=dict)  # page name → (status, validators sent)
 
@@ -60,6 +63,7 @@ def build(m, low, high):
         queries_table(m),
         export_table(m),
         front_end_table(m),
+        wordpress_table(m),
     ]
 
 
@@ -246,4 +250,32 @@ def front_end_table(m):
     )
     for name, (status, validators) in m.conditional.items():
         table.add(f"repeat GET of {name}", f"{status} (sent {validators})", "304", status == 304)
+    return table
+
+
+def wordpress_table(m):
+    w = m.wordpress
+    table = Table(
+        f"WordPress import ({w['posts']:,} posts, {w['images']:,} images, "
+        f"{w['file_bytes'] / 1e6:.1f} MB export, {w['database']})",
+        ["figure", "value", "target", "met"],
+    )
+    table.add(
+        "posts per second (first import)",
+        f"{w['posts']:,} posts in {w['seconds']:.1f}s = {number(w['posts_per_second'])} posts/s",
+        f">= {WORDPRESS_POSTS_PER_SECOND} posts/s",
+        w["posts_per_second"] >= WORDPRESS_POSTS_PER_SECOND,
+    )
+    table.add(
+        "peak memory (whole process, Django included)",
+        megabytes(w["peak_bytes"]),
+        f"< {megabytes(WORDPRESS_PEAK_BYTES)}",
+        w["peak_bytes"] < WORDPRESS_PEAK_BYTES,
+    )
+    table.add(
+        "the same file again (nothing to change)",
+        f"{w['again_seconds']:.1f}s, peak {megabytes(w['again_peak_bytes'])}",
+        "",
+        None,
+    )
     return table
