@@ -135,6 +135,7 @@ INSTALLED_APPS = [
     "django_countries",
     "django_tasks_db",
     "axes",
+    "django_prose_editor",
     # The site, floor by floor: ground apps that know no feature, the features on them, and
     # the assembly on top (campaign/site.py). Demo content is loaded in this order.
     "publishing",
@@ -317,7 +318,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # is the same for every visitor.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF],
+    # The nonce is only sent where a page uses it: the admin's editor (its import map is inline).
+    "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],

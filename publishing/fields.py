@@ -1,5 +1,6 @@
 """Model fields that clean what editors give them, declared once and used by every app."""
 
+from django.contrib.admin.widgets import AdminTextareaWidget
 from django.db import models
 
 from .html import clean_html
@@ -17,4 +18,9 @@ class SanitisedHTMLField(models.TextField):
         return value
 
     def formfield(self, **kwargs):
-        return super().formfield(**{"widget": RichTextWidget, **kwargs})
+        # The admin asks every TextField for its plain textarea (formfield_overrides): a body
+        # gets the editor all the same, unless a form names another widget on purpose.
+        widget = kwargs.get("widget")
+        if widget is None or widget is AdminTextareaWidget or isinstance(widget, AdminTextareaWidget):
+            kwargs["widget"] = RichTextWidget
+        return super().formfield(**kwargs)
