@@ -1,4 +1,8 @@
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -53,6 +57,16 @@ class VideoPostAdmin(PostAdminBase):
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
+class ImageUploadForm(forms.ModelForm):
+    class Meta:
+        model = Image
+        fields = ["image", "image_alt", "caption"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["image_alt"].required = True  # never an image without its description
+
+
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
     """The image library: upload once with its description, insert into any body by its address."""
@@ -61,6 +75,35 @@ class ImageAdmin(admin.ModelAdmin):
     search_fields = ["title", "image_alt", "caption"]
     fields = ["image", "image_alt", "title", "caption", "address"]
     readonly_fields = ["address"]
+
+    def get_urls(self):
+        picker = path(
+            "picker/", self.admin_site.admin_view(self.picker_view), name="media_library_image_picker"
+        )
+        return [picker, *super().get_urls()]
+
+    def picker_view(self, request):
+        """The body editor's window onto the library: choose an image, or upload one with its
+        description, and it is inserted into the body (media_library/admin/body_images.js)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        can_upload = self.has_add_permission(request)
+        form = ImageUploadForm(request.POST or None, request.FILES or None)
+        uploaded = None
+        if request.method == "POST" and can_upload and form.is_valid():
+            uploaded = form.save()
+            self.log_addition(request, uploaded, [{"added": {}}])
+            form = ImageUploadForm()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Insert an image"),
+            "is_popup": True,
+            "form": form,
+            "can_upload": can_upload,
+            "uploaded": uploaded,
+            "images": Image.objects.all()[:60],
+        }
+        return TemplateResponse(request, "media_library/admin/image_picker.html", context)
 
     @admin.display(description=_("preview"))
     def thumbnail(self, item):
