@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
@@ -8,12 +10,19 @@ from django.utils.translation import gettext_lazy as _
 
 from publishing.admin import PostAdminBase
 
-from .models import Image, VideoPost
+from .models import Image, VideoPost, duration_text
+
+
+class ShortDurationField(forms.DurationField):
+    """A duration as editors write it and read it: 3:12, or 1:02:10 (Django shows 00:03:12)."""
+
+    def prepare_value(self, value):
+        return duration_text(value) if isinstance(value, timedelta) else super().prepare_value(value)
 
 
 @admin.register(VideoPost)
 class VideoPostAdmin(PostAdminBase):
-    list_display = ["title", "provider", "status_label", "published_at", "category_list"]
+    list_display = ["title", "provider", "length", "status_label", "published_at", "category_list"]
     list_filter = ["status", "provider", "categories", "published_at"]
     video_fieldset = (
         _("Video"),
@@ -54,7 +63,14 @@ class VideoPostAdmin(PostAdminBase):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name in self.poster_labels:
             kwargs["label"], kwargs["help_text"] = self.poster_labels[db_field.name]
+        if db_field.name == "duration":
+            kwargs["form_class"] = ShortDurationField
+            kwargs["widget"] = forms.TextInput(attrs={"size": 8, "placeholder": "3:12"})
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    @admin.display(description=_("duration"), ordering="duration")
+    def length(self, video):
+        return duration_text(video.duration)
 
 
 class ImageUploadForm(forms.ModelForm):

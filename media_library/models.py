@@ -13,6 +13,15 @@ NOT_A_VIDEO_MESSAGE = _(
 )
 
 
+def duration_text(duration):
+    """A duration as people write it: "4:35", or "1:02:10" past the hour ("" for none)."""
+    if duration is None:
+        return ""
+    minutes, seconds = divmod(int(duration.total_seconds()), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
+
+
 class VideoPostManager(models.Manager.from_queryset(PostQuerySet)):
     pass
 
@@ -89,11 +98,7 @@ class VideoPost(Post):
     @property
     def duration_display(self):
         """The duration as people write it: "4:35", or "1:02:10" past the hour."""
-        if self.duration is None:
-            return ""
-        minutes, seconds = divmod(int(self.duration.total_seconds()), 60)
-        hours, minutes = divmod(minutes, 60)
-        return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
+        return duration_text(self.duration)
 
     @property
     def duration_iso(self):

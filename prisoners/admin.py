@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from publishing.admin import PostLinkInline, PublishableAdmin, register_post_inline
@@ -10,6 +12,11 @@ class PrisonerEventInline(admin.TabularInline):
     model = PrisonerEvent
     fields = ["date", "date_precision", "title", "description"]
     extra = 1
+    # Narrow inputs, so that a row fits a 1366-pixel laptop screen beside the admin's sidebar.
+    formfield_overrides = {
+        models.CharField: {"widget": forms.TextInput(attrs={"size": 28})},
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 32})},
+    }
 
 
 @admin.register(Prisoner)

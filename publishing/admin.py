@@ -4,6 +4,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from .forms import KeepsUploadsForm
 from .models import Article, Author, Category, Page, Post, Redirect, SiteSettings, Tag
 from .redirects import KeepsOldAddresses
 
@@ -34,6 +35,7 @@ class PublishableAdmin(admin.ModelAdmin):
     fixed once published."""
 
     actions = ["publish", "unpublish"]
+    form = KeepsUploadsForm  # a validation error elsewhere never loses an uploaded image
     publishing_fields = ["status", "published_at"]
     publishing_help = _(
         "Published items appear on the site from their publish date; a date in the future schedules "
@@ -58,6 +60,11 @@ class PublishableAdmin(admin.ModelAdmin):
         if obj is not None and obj.status == obj.Status.PUBLISHED:
             return {}
         return super().get_prepopulated_fields(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if hasattr(form, "discard_kept_uploads"):
+            form.discard_kept_uploads()
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)

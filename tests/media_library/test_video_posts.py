@@ -171,3 +171,33 @@ def test_the_category_page_lists_the_video_with_its_poster_and_a_play_badge(clie
     assert f'src="{video.image.url}"' in card
     assert '<span class="play-badge">' in card
     assert "<iframe" not in html.lower()
+
+
+def test_durations_read_as_editors_write_them(editor_client, video_category):
+    video = factories.video_post("Kuramshin in parliament", duration=timedelta(minutes=3, seconds=12))
+    form = editor_client.get(f"/admin/media_library/videopost/{video.pk}/change/").content.decode()
+    assert 'name="duration" value="3:12"' in form
+    listing = editor_client.get("/admin/media_library/videopost/").content.decode()
+    assert '<td class="field-length">3:12</td>' in listing
+    # What the form shows is what it takes back.
+    response = editor_client.post(ADD_URL, admin_form(editor_client, video_category, duration="1:02:10"))
+    assert response.status_code == 302
+    assert VideoPost.objects.get(slug="irish-foreign-minister-challenged").duration == timedelta(
+        hours=1, minutes=2, seconds=10
+    )
+
+
+def test_a_validation_error_keeps_the_poster(editor_client, video_category):
+    first = admin_form(
+        editor_client,
+        video_category,
+        video_url="https://example.com/x",
+        image=factories.image_upload("poster.jpg"),
+        image_alt="Parliament",
+    )
+    response = editor_client.post(ADD_URL, first)
+    assert response.status_code == 200
+    token = re.search(r'name="image__kept" value="([^"]+)"', response.content.decode())[1]
+    second = admin_form(editor_client, video_category, image_alt="Parliament")
+    assert editor_client.post(ADD_URL, {**second, "image__kept": token}).status_code == 302
+    assert VideoPost.objects.get().image

@@ -1,5 +1,7 @@
 """Editors write, publish and link posts in the admin."""
 
+import re
+
 import pytest
 from django.utils import timezone
 
@@ -114,3 +116,32 @@ def test_an_editor_links_the_people_and_the_petition_of_a_post_on_its_form(clien
     html = client.get(post.get_absolute_url()).content.decode()
     assert f'href="{kuramshin.get_absolute_url()}">Vadim Kuramshin</a>' in html
     assert f'href="{petition.get_absolute_url()}#sign"' in html
+
+
+def test_a_validation_error_does_not_make_the_editor_choose_the_image_again(client, editor):
+    client.force_login(editor)
+    page = client.get(f"{ARTICLES}add/")
+    first_try = admin_form_data(
+        page, **new_article(title="", image=factories.image_upload("poster.jpg"), image_alt="Miners")
+    )
+    response = client.post(f"{ARTICLES}add/", first_try)
+    assert response.status_code == 200  # the title is missing
+    html = response.content.decode()
+    assert "poster.jpg is kept from your last try" in html
+    token = re.search(r'name="image__kept" value="([^"]+)"', html)[1]
+
+    second_try = admin_form_data(page, **new_article(title="Miners in Limpopo", image_alt="Miners"))
+    response = client.post(f"{ARTICLES}add/", {**second_try, "image__kept": token})
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    post = Post.objects.get(title="Miners in Limpopo")
+    assert post.image and post.image.name.startswith("posts/")
+
+
+def test_a_forged_kept_upload_is_ignored(client, editor):
+    client.force_login(editor)
+    page = client.get(f"{ARTICLES}add/")
+    form = admin_form_data(page, **new_article(title="Forged", image_alt=""))
+    response = client.post(f"{ARTICLES}add/", {**form, "image__kept": "../../settings.py"})
+    assert response.status_code == 302
+    assert not Post.objects.get(title="Forged").image
