@@ -16,6 +16,7 @@ import hashlib
 import html
 import json
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -154,6 +155,7 @@ class WordPressImport:
         self.images = {}  # wp id or upload path → Image (or None when it could not be imported)
         self.planned_redirects = {}  # old address key → new address
         self.upload_redirects = {}
+        self.new_links = defaultdict(list)  # m2m through model → rows of new posts
 
     # --- the whole run ---------------------------------------------------------------
 
@@ -263,7 +265,7 @@ class WordPressImport:
         self.plan = plan
         self.records = {
             (record.wp_type, record.wp_id): record
-            for record in ImportedItem.objects.filter(source=self.source)
+            for record in ImportedItem.objects.filter(source=self.source).select_related("content_type")
         }
         known = {"post": [], "page": []}
         for (wp_type, _wp_id), record in self.records.items():
@@ -274,6 +276,7 @@ class WordPressImport:
             for pk, slug, kind in Post.objects.filter(pk__in=known["post"]).values_list("pk", "slug", "kind")
         }
         current_pages = dict(Page.objects.filter(pk__in=known["page"]).values_list("pk", "slug"))
+        self.existing = {"post": set(current), "page": set(current_pages)}
         post_slugs = set(Post.objects.values_list("slug", flat=True))
         page_slugs = set(Page.objects.values_list("slug", flat=True))
         for (wp_type, wp_id), entry in plan.entries.items():
@@ -375,6 +378,7 @@ class WordPressImport:
                 self.attachment(entry.wp_id, report=True)
             else:
                 self.import_post_or_page(entry, data)
+        self.write_links()
         self.write_redirects()
 
     def record_total(self, plan):
@@ -389,6 +393,14 @@ class WordPressImport:
         slug: an address, once given, stays)."""
         source_hash = fingerprint([source, sorted(fields)])
         record = self.records.get((wp_type, wp_id))
+        # Posts and pages known to exist (read in bulk while planning) need no query each.
+        if (
+            record is not None
+            and record.source_hash == source_hash
+            and record.object_id in self.existing.get(wp_type, ())
+        ):
+            self.report.count(kind, "unchanged")
+            return None
         if record is not None:
             obj = record.content_type.model_class().objects.filter(pk=record.object_id).first()
             if obj is None:
@@ -412,7 +424,7 @@ class WordPressImport:
                 setattr(obj, name, value)
             obj.save()
             if after_save:
-                after_save(obj)
+                after_save(obj, created=False)
             record.source_hash, record.local_hash = source_hash, local_hash(obj)
             record.save(update_fields=["source_hash", "local_hash", "imported_at"])
             self.report.count(kind, "updated")
@@ -420,7 +432,7 @@ class WordPressImport:
         obj = model(**fields, **(create_fields or {}))
         obj.save()
         if after_save:
-            after_save(obj)
+            after_save(obj, created=True)
         self.records[(wp_type, wp_id)] = ImportedItem.objects.create(
             source=self.source,
             wp_type=wp_type,
@@ -797,9 +809,29 @@ class WordPressImport:
             fields,
             source,
             create_fields={"slug": entry.slug},
-            after_save=lambda post: (post.categories.set(categories), post.tags.set(tags)),
+            after_save=lambda post, created: self.file_under(post, categories, tags, created=created),
             label=label,
         )
+
+    def file_under(self, post, categories, tags, *, created):
+        """A post's categories and tags: set at once when it is updated; for a new post the rows
+        are written in bulk at the end (one query per thousand posts, not four per post)."""
+        if not created:
+            post.categories.set(categories)
+            post.tags.set(tags)
+            return
+        post_id = post.pk
+        self.new_links[Post.categories.through].extend(
+            Post.categories.through(post_id=post_id, category_id=category.pk) for category in set(categories)
+        )
+        self.new_links[Post.tags.through].extend(
+            Post.tags.through(post_id=post_id, tag_id=tag.pk) for tag in set(tags)
+        )
+
+    def write_links(self):
+        for through, rows in self.new_links.items():
+            through.objects.bulk_create(rows, batch_size=1000)
+        self.new_links.clear()
 
     def status(self, entry, data, kind, label):
         """This site's status for a WordPress status, or None to skip the item (reported)."""
