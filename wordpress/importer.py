@@ -650,16 +650,21 @@ class WordPressImport:
                 "title": title[:200],
                 "caption": caption[:300],
             }
-            image = self.upsert(
-                "image",
-                wp_type,
-                wp_id,
-                Image,
-                fields,
-                source,
-                create_fields={"image": upload},
-                label=label or relative,
-            )
+            try:
+                image = self.upsert(
+                    "image",
+                    wp_type,
+                    wp_id,
+                    Image,
+                    fields,
+                    source,
+                    create_fields={"image": upload},
+                    label=label or relative,
+                )
+            except (OSError, ValueError, SyntaxError) as error:  # Pillow could not re-encode it
+                self.report.count("image", "skipped", "not an image the site can read")
+                self.report.note(f"wp-content/uploads/{relative}", f"could not be re-encoded ({error})")
+                return None
         if image is not None and image.image.name not in self.saved_files and record is None:
             self.saved_files.append(image.image.name)
         return image
@@ -775,9 +780,8 @@ class WordPressImport:
         }
         source.update(categories=data["categories"], thumbnail=data["meta"].get("_thumbnail_id", ""))
         if entry.wp_type == "page":
-            fields["navigation_order"] = (
-                int(data.get("menu_order") or 0) if (data.get("menu_order") or "0").isdigit() else 0
-            )
+            order = data.get("menu_order") or "0"
+            fields["navigation_order"] = min(int(order), 32767) if order.isdigit() else 0
             self.upsert(
                 "page",
                 "page",

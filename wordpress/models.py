@@ -16,7 +16,8 @@ class ImportedItem(models.Model):
 
     source = models.CharField(_("WordPress site"), max_length=300)
     wp_type = models.CharField(_("WordPress type"), max_length=30)
-    wp_id = models.CharField(_("WordPress ID"), max_length=100)
+    # A number, a slug or login, or (for an image used in a body but not exported) its upload path.
+    wp_id = models.CharField(_("WordPress ID"), max_length=400)
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     item = GenericForeignKey("content_type", "object_id")

@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('source', models.CharField(max_length=300, verbose_name='WordPress site')),
                 ('wp_type', models.CharField(max_length=30, verbose_name='WordPress type')),
-                ('wp_id', models.CharField(max_length=100, verbose_name='WordPress ID')),
+                ('wp_id', models.CharField(max_length=400, verbose_name='WordPress ID')),
                 ('object_id', models.PositiveBigIntegerField()),
                 ('source_hash', models.CharField(max_length=64)),
                 ('local_hash', models.CharField(max_length=64)),
