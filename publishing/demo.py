@@ -5,7 +5,7 @@ from datetime import datetime
 
 from django.utils import timezone
 
-from .models import Article, Category, Post, SiteSettings
+from .models import Article, Category, Page, Post, SiteSettings
 
 # The campaign's own words: in the admin (Site settings), never in templates.
 SITE_WORDS = {
@@ -61,6 +61,37 @@ ARTICLES = [
 ]
 
 
+PAGES_PUBLISHED_AT = timezone.make_aware(datetime(2013, 1, 1, 9, 0), timezone.get_fixed_timezone(0))
+# Static pages, with their place in the navigation (editors move them in the admin).
+PAGES = [
+    {
+        "slug": "about",
+        "title": "About the campaign",
+        "navigation": Page.Navigation.HEADER,
+        "navigation_order": 1,
+        "body": "<p>Campaign Kazakhstan is a solidarity campaign of trade unionists, socialists and human-"
+        "rights activists across Europe, founded after the massacre of striking oil workers in Zhanaozen "
+        "in December 2011.</p><p>We publicise the cases of political prisoners, organise protests and "
+        "letters to the embassies, and support independent trade unions in Kazakhstan.</p>",
+    },
+    {
+        "slug": "donate",
+        "title": "Donate",
+        "navigation": Page.Navigation.HEADER,
+        "navigation_order": 2,
+        "body": "<p>The campaign has no paid staff: every donation pays for lawyers, parcels for "
+        "prisoners and the costs of delegations.</p>",
+    },
+    {
+        "slug": "contact",
+        "title": "Contact",
+        "navigation": Page.Navigation.FOOTER,
+        "navigation_order": 1,
+        "body": "<p>Write to the campaign at the address of your local group.</p>",
+    },
+]
+
+
 def load_content():
     site = SiteSettings.current()
     for field, words in SITE_WORDS.items():
@@ -69,6 +100,11 @@ def load_content():
     for order, (name, slug, description) in enumerate(CATEGORIES, start=1):
         Category.objects.update_or_create(
             slug=slug, defaults={"name": name, "description": description, "navigation_order": order}
+        )
+    for spec in PAGES:
+        Page.objects.update_or_create(
+            slug=spec["slug"],
+            defaults={**spec, "status": Page.Status.PUBLISHED, "published_at": PAGES_PUBLISHED_AT},
         )
     for spec in ARTICLES:
         fields = {key: value for key, value in spec.items() if key not in ("slug", "categories")}

@@ -12,10 +12,12 @@ def test_home_page_has_the_layout_a_supporter_expects(client):
     assert "Share this with your friends" in html
 
 
-def test_pages_load_nothing_from_other_sites(client):
+def test_pages_load_nothing_from_other_sites(client, settings):
     html = client.get("/").content.decode()
+    # The share links and the page's own canonical address are links, not loads.
+    html = html.replace('href="https://www.facebook.com', "").replace(f'href="{settings.SITE_URL}/"', "")
     for marker in ('src="http', "src='http", 'href="http://', "//cdn", "fonts.googleapis"):
-        assert marker not in html.replace('href="https://www.facebook.com', "")
+        assert marker not in html
 
 
 def test_unknown_page_gets_the_styled_404(client):
