@@ -79,16 +79,23 @@ def test_every_public_page_is_valid_html(rendered_pages, tmp_path):
 class PageReader(HTMLParser):
     """The levels of the page's headings, and the `datetime` of its <time> elements, in order."""
 
+    # Landmarks a screen reader lists by role and name, named here by an attribute.
+    LANDMARK_ROLES = {"nav": "navigation", "aside": "complementary"}
+
     def __init__(self, html):
         super().__init__()
-        self.levels, self.datetimes = [], []
+        self.levels, self.datetimes, self.landmarks = [], [], []
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
         if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
             self.levels.append(int(tag[1]))
-        elif tag == "time" and (value := dict(attrs).get("datetime")) is not None:
+        elif tag == "time" and (value := attrs.get("datetime")) is not None:
             self.datetimes.append(value)
+        role = attrs.get("role") or self.LANDMARK_ROLES.get(tag)
+        if role in {"navigation", "complementary", "search"}:
+            self.landmarks.append((role, attrs.get("aria-label") or attrs.get("aria-labelledby") or ""))
 
 
 def heading_problems(html):
@@ -112,6 +119,18 @@ def test_every_public_page_has_one_h1_and_skips_no_heading_level(rendered_pages)
     assert not problems, "Heading outlines with gaps:\n" + "\n".join(
         f"{name}: {'; '.join(found)}" for name, found in problems.items()
     )
+
+
+@pytest.mark.django_db
+def test_every_navigation_sidebar_and_search_landmark_has_a_name_of_its_own(rendered_pages):
+    """Screen readers list landmarks by role and name: two search forms or two menus on one
+    page must say which is which."""
+    duplicated = {}
+    for page, html in rendered_pages.items():
+        landmarks = PageReader(html).landmarks
+        if twice := sorted({landmark for landmark in landmarks if landmarks.count(landmark) > 1}):
+            duplicated[page.name] = twice
+    assert not duplicated, f"Landmarks of the same role and name: {duplicated}"
 
 
 @pytest.mark.django_db
