@@ -1,5 +1,8 @@
 """Sanitising editor-written HTML: what is stored and what is shown pass through here."""
 
+import html
+import re
+
 import nh3
 from django.utils.safestring import mark_safe
 
@@ -54,6 +57,22 @@ def render_html(value):
     return mark_safe(clean_html(value))
 
 
+# Elements that end a line or a block: their text must not run into the next one's.
+_BLOCK_BOUNDARY = re.compile(
+    r"<(?=/?(?:p|br|hr|h[1-6]|li|ul|ol|blockquote|figure|figcaption|div|tr|td|th)\b)", re.IGNORECASE
+)
+_WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
+
+
 def plain_text(value):
-    """Text without any markup, for excerpts, feeds and meta descriptions."""
-    return nh3.clean(value or "", tags=set()).strip()
+    """The text a reader sees in `value` (HTML), as plain text: no tags, entities decoded
+    ("Tom &amp; Jerry" becomes "Tom & Jerry"), the content of scripts and styles dropped,
+    whitespace collapsed. It is text, not HTML: templates escape it once, and whatever
+    puts it into HTML (a feed's description) must escape it too.
+    """
+    if not value:
+        return ""
+    # nh3 with no tags allowed keeps only text, entity-escaped; unescaping it gives the text itself.
+    text = html.unescape(nh3.clean(_BLOCK_BOUNDARY.sub(" <", value), tags=set()))
+    # Ordinary whitespace only: a no-break space (&nbsp;) is the editor's choice and stays.
+    return _WHITESPACE.sub(" ", text).strip()
