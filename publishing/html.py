@@ -2,8 +2,11 @@
 
 import html
 import re
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 import nh3
+from django.conf import settings
 from django.utils.safestring import mark_safe
 
 ALLOWED_TAGS = {
@@ -76,3 +79,49 @@ def plain_text(value):
     text = html.unescape(nh3.clean(_BLOCK_BOUNDARY.sub(" <", value), tags=set()))
     # Ordinary whitespace only: a no-break space (&nbsp;) is the editor's choice and stays.
     return _WHITESPACE.sub(" ", text).strip()
+
+
+class _ImageSources(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.sources = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            self.sources.extend(value or "" for name, value in attrs if name == "src")
+
+
+# What browsers ignore in an address: tabs and line breaks anywhere, control characters
+# and spaces at either end.
+_IGNORED_IN_ADDRESSES = re.compile(r"[\t\n\r]")
+_TRIMMED_FROM_ADDRESSES = "".join(chr(code) for code in range(0x21))
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _origin(address):
+    """(scheme, host, port) of an absolute address, None for a relative one, "" if unreadable."""
+    try:
+        parts = urlsplit(address)
+        port = parts.port or _DEFAULT_PORTS.get(parts.scheme)
+    except ValueError:  # e.g. "https://[::1" or a port that is not a number
+        return ""
+    if not parts.scheme and not address.startswith("//"):
+        return None
+    return (parts.scheme, (parts.hostname or "").lower(), port) if parts.netloc else ""
+
+
+def images_from_other_sites(value):
+    """The addresses of the images in `value` (HTML) that a browser would fetch from another
+    origin than SITE_URL's; relative addresses and absolute ones of this site pass."""
+    parser = _ImageSources()
+    parser.feed(value or "")
+    parser.close()
+    site = _origin(settings.SITE_URL)
+    outside = []
+    for source in parser.sources:
+        # Read as a browser does: "/\\other.example" is "//other.example" to it.
+        address = _IGNORED_IN_ADDRESSES.sub("", source).strip(_TRIMMED_FROM_ADDRESSES).replace("\\", "/")
+        origin = _origin(address)
+        if origin is not None and origin != site:
+            outside.append(source.strip())
+    return outside
