@@ -162,6 +162,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "campaign.middleware.PermissionsPolicyMiddleware",
+    # Before anything resolves the address or looks it up: a control character in it is a 404.
+    "campaign.middleware.NoControlCharactersInAddressMiddleware",
     # Old WordPress addresses: before the page cache (/?p=123 is not the home page) and inside
     # CommonMiddleware (an old address without its slash is one hop, not two).
     "campaign.redirects.OldAddressMiddleware",

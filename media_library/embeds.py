@@ -33,16 +33,17 @@ class BodyVideo:
     video_id: str
     title: str
     image_caption: str = ""
+    privacy_hash: str = ""
     image = None
     duration = None
 
     @property
     def embed_url(self):
-        return embed_url(self.provider, self.video_id)
+        return embed_url(self.provider, self.video_id, self.privacy_hash)
 
     @property
     def watch_url(self):
-        return watch_url(self.provider, self.video_id)
+        return watch_url(self.provider, self.video_id, self.privacy_hash)
 
     def get_provider_display(self):
         return PROVIDER_NAMES[self.provider]
@@ -58,7 +59,7 @@ def video_in(match):
     caption = html.unescape(match["caption"] or "").strip()
     # A link whose text is its own address says nothing: name the video by its caption instead.
     title = caption or ("" if parse_video_url(text) else text) or str(_("Video"))
-    return BodyVideo(reference.provider, reference.video_id, title, caption)
+    return BodyVideo(reference.provider, reference.video_id, title, caption, reference.privacy_hash)
 
 
 def players_for_video_links(body_html):

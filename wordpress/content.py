@@ -73,7 +73,7 @@ def video_marker(url, caption=""):
     reference = parse_video_url(url)
     if reference is None:
         return None
-    address = escape(watch_url(reference.provider, reference.video_id))
+    address = escape(watch_url(reference.provider, reference.video_id, reference.privacy_hash))
     if caption.strip():
         figcaption = f"<figcaption>{caption.strip()}</figcaption>"
         return f'\n\n<figure><a href="{address}">{address}</a>{figcaption}</figure>\n\n'

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('media_library', '0003_videopost_on_publishing'),
+        ('media_library', '0004_videopost_privacy_hash'),
     ]
 
     operations = [
