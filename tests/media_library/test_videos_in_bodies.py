@@ -19,7 +19,7 @@ def test_a_video_link_alone_on_its_line_becomes_a_player_that_loads_nothing_befo
         )
     )
     html = client.get(post.get_absolute_url()).content.decode()
-    assert html.count('class="video-player"') == 2
+    assert html.count('class="video-player-link"') == 2
     assert 'data-embed-url="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1&amp;rel=0"' in html
     assert 'href="https://www.youtube.com/watch?v=dQw4w9WgXcQ"' in html  # rebuilt: no &t=10
     assert 'data-embed-url="https://player.vimeo.com/video/123456789?dnt=1&amp;autoplay=1"' in html
@@ -35,5 +35,5 @@ def test_a_video_link_alone_on_its_line_becomes_a_player_that_loads_nothing_befo
 def test_a_link_alone_on_its_line_to_another_site_stays_a_link(client):
     post = factories.article(body='<p><a href="https://example.org/report">The report</a></p>')
     html = client.get(post.get_absolute_url()).content.decode()
-    assert 'class="video-player"' not in html
+    assert 'class="video-player-link"' not in html
     assert '<a href="https://example.org/report" rel="noopener noreferrer nofollow">The report</a>' in html

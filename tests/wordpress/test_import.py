@@ -85,7 +85,7 @@ def test_bodies_are_made_safe_and_native(imported, client):
     assert 'href="https://example.org/elsewhere"' in body
 
     html = client.get(protest.get_absolute_url()).content.decode()
-    assert 'class="video-player"' in html  # the YouTube address alone on its line
+    assert 'class="video-player-link"' in html  # the YouTube address alone on its line
     assert "<iframe" not in html
 
 
@@ -102,3 +102,8 @@ def test_the_report_counts_each_type_and_says_what_was_skipped_and_why(imported)
     assert "Comments: 3 not imported" in imported
     assert "Redirects from old addresses:" in imported
     assert "image from another site removed" in imported
+
+
+def test_imported_posts_are_found_by_the_site_search(imported, client):
+    html = client.get("/search/", {"q": "foundry"}).content.decode()
+    assert "Angry protests erupt in Zhezkazgan" in html
