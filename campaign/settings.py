@@ -149,6 +149,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads a form: one the site cannot read (not UTF-8) gets the 400 page.
+    "campaign.middleware.ReadableRequestMiddleware",
     # ETag / Last-Modified on pages and feeds: a repeat visit can be a 304.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
