@@ -18,11 +18,10 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models.functions import TruncDate
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from outbox.services import send_later
+from outbox.services import render_plain_text, send_later
 from publishing.models import SiteSettings
 
 from . import abuse, tokens
@@ -78,10 +77,13 @@ def _absolute(path):
 
 def _signer_email(signature, reason):
     """Subject and body of the e-mail to a signer: the link to confirm their signature, or word
-    that they have already signed, and always the link to withdraw it. Plain text, no tracking."""
+    that they have already signed, and always the link to withdraw it. Plain text, no tracking.
+
+    Only the campaign's words: nothing typed into the form (not even the name) is in it, since
+    whoever typed it may not own the address, and the site must not mail strangers their text.
+    """
     petition = signature.petition
     context = {
-        "signature": signature,
         "petition": petition,
         "petition_url": _absolute(petition.get_absolute_url()),
         "already_signed": reason == EmailReason.SIGNED_AGAIN,
@@ -97,8 +99,8 @@ def _signer_email(signature, reason):
         "site": SiteSettings.current(),
     }
     with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string("petitions/email/signature_subject.txt", context)
-        body = render_to_string("petitions/email/signature_body.txt", context)
+        subject = render_plain_text("petitions/email/signature_subject.txt", context)
+        body = render_plain_text("petitions/email/signature_body.txt", context)
     return {"subject": " ".join(subject.split()), "body": body}
 
 
