@@ -140,6 +140,7 @@ INSTALLED_APPS = [
     "publishing",
     "prisoners",
     "outbox",
+    "limits",
     "media_library",
     "appeals",
     "petitions",
@@ -242,6 +243,9 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The counters of the limits against floods (limits/): in Redis when there is one, otherwise in
+# the database, which every gunicorn worker shares (local memory is each worker's own).
+ABUSE_LIMITS_STORE = "cache" if REDIS_URL else "database"
 
 # Seconds an anonymous page may be served from the cache: this bounds how old a
 # petition count on a cached page can be. Editorial changes and scheduled posts

@@ -136,3 +136,10 @@ def test_an_accepted_unconfirmed_signature_gets_its_confirmation_email(petition,
     sign(petition, email="shared-office@example.org")
     services.accept_flagged(Signature.objects.all())
     assert [message.to for message in mail.outbox] == [["shared-office@example.org"]]
+
+
+def test_the_privacy_notice_says_how_long_the_address_fingerprint_is_kept(client):
+    notice = " ".join(client.get("/privacy/").content.decode().split())
+    assert "We do not store your IP address." in notice
+    assert "the count and its fingerprint are deleted within two hours" in notice
+    assert "in memory" not in notice  # without Redis the counts are in the database
