@@ -420,6 +420,8 @@ PETITIONS_ANONYMISE_AFTER_CLOSE_DAYS = env_int("PETITIONS_ANONYMISE_AFTER_CLOSE_
 PETITIONS_SIGNATURES_PER_IP_PER_HOUR = env_int("PETITIONS_SIGNATURES_PER_IP_PER_HOUR", 10)
 # E-mails one signature may trigger per hour (repeat signings, new-link requests).
 PETITIONS_EMAILS_PER_SIGNATURE_PER_HOUR = env_int("PETITIONS_EMAILS_PER_SIGNATURE_PER_HOUR", 3)
+# Letters reported sent ("I sent it") per client address per hour that count on an appeal.
+APPEALS_LETTERS_PER_IP_PER_HOUR = env_int("APPEALS_LETTERS_PER_IP_PER_HOUR", 10)
 # Counter rows per petition: confirmations update one at random, so they rarely wait on each other.
 PETITIONS_COUNTER_SHARDS = env_int("PETITIONS_COUNTER_SHARDS", 16)
 # How often the worker recounts signatures and applies the retention rules.

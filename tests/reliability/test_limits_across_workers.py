@@ -6,6 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.db import connection
 
+from appeals.models import Appeal
 from outbox.models import OutgoingEmail
 from petitions.models import Signature
 from tests import factories
@@ -23,6 +24,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 WORKERS = 4
 SIGNING_LIMIT = 10
 EMAIL_LIMIT = 3
+LETTER_LIMIT = 10
 
 
 def shared_database_url():
@@ -43,6 +45,7 @@ def one_server(tmp_path_factory):
         TRUSTED_PROXY_COUNT=1,  # so that a test can play signers at many addresses
         PETITIONS_SIGNATURES_PER_IP_PER_HOUR=SIGNING_LIMIT,
         PETITIONS_EMAILS_PER_SIGNATURE_PER_HOUR=EMAIL_LIMIT,
+        APPEALS_LETTERS_PER_IP_PER_HOUR=LETTER_LIMIT,
     )
     with gunicorn(env, workers=WORKERS) as (url, _process):
         yield url
@@ -86,3 +89,18 @@ def test_twelve_signings_of_one_address_send_exactly_three_emails(one_server):
     assert set(answers) == {(302, f"/petitions/{petition.slug}/check-your-email/")}
     assert Signature.objects.filter(petition=petition).count() == 1
     assert OutgoingEmail.objects.filter(to="victim@example.org").count() == EMAIL_LIMIT
+
+
+def test_thirty_scripted_i_sent_it_from_one_address_count_exactly_the_limit(one_server):
+    appeal = factories.appeal("No closure in Zhezkazgan", addressees=[factories.central_addressee()])
+
+    def report(number):
+        visitor = Visitor(one_server, headers={"X-Forwarded-For": "203.0.113.7"})  # a fresh session each time
+        visitor.open_form(appeal.get_absolute_url())
+        status, headers, _body = visitor.post(f"{appeal.get_absolute_url()}sent/", {})
+        return status, headers.get("Location")
+
+    answers = all_at_once(30, report)
+
+    assert set(answers) == {(302, f"{appeal.get_absolute_url()}#send-letter")}
+    assert Appeal.objects.get(pk=appeal.pk).letters_sent == LETTER_LIMIT
