@@ -150,8 +150,6 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before anything reads a form: one the site cannot read (not UTF-8) gets the 400 page.
-    "campaign.middleware.ReadableRequestMiddleware",
     # ETag / Last-Modified on pages and feeds: a repeat visit can be a 304.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -163,6 +161,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "campaign.middleware.PermissionsPolicyMiddleware",
+    # Before the form is read (the CSRF check and views read it after every middleware's
+    # request phase), inside the header middleware: a form the site cannot read (not UTF-8)
+    # gets the 400 page, with the site's security headers.
+    "campaign.middleware.ReadableRequestMiddleware",
     # Inside the header middleware above, so that cached pages get their headers too.
     "campaign.page_cache.AnonymousPageCacheMiddleware",
     # Last, so that it sees the response of a failed login.

@@ -93,6 +93,7 @@ def test_a_form_posted_in_another_charset_gets_a_clear_400_page(petition, appeal
 
     assert response.status_code == 400
     assert CLEAR_400 in response.content.decode()
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
     assert stored(petition, appeal) == before
 
 
