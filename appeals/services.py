@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 
-from limits import counters
+from publishing import limits
 
 from .models import Appeal
 
@@ -32,7 +32,7 @@ def _over_limit(client_ip):
     address (empty) is never limited: it would lump unrelated supporters together."""
     if not client_ip:
         return False
-    return counters.count("appeals.letter", client_ip) > settings.APPEALS_LETTERS_PER_IP_PER_HOUR
+    return limits.count("appeals.letter", client_ip) > settings.APPEALS_LETTERS_PER_IP_PER_HOUR
 
 
 def record_letter_sent(appeal, session, client_ip=""):

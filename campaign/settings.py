@@ -140,7 +140,6 @@ INSTALLED_APPS = [
     "publishing",
     "prisoners",
     "outbox",
-    "limits",
     "media_library",
     "appeals",
     "petitions",
@@ -247,7 +246,7 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# The counters of the limits against floods (limits/): in Redis when there is one, otherwise in
+# The counters of the limits against floods (publishing/limits.py): in Redis when there is one, otherwise in
 # the database, which every gunicorn worker shares (local memory is each worker's own).
 ABUSE_LIMITS_STORE = "cache" if REDIS_URL else "database"
 

@@ -1,13 +1,13 @@
 """Limits against floods: signings from one network address, e-mails to one signer.
 
-Counted per hour by limits/counters.py, under a keyed hash: neither the client's IP address
+Counted per hour by publishing/limits.py, under a keyed hash: neither the client's IP address
 nor the signature is stored with its count, and one hour's counts cannot be linked to the
 next. The counts are shared by every worker and app server, with or without Redis.
 """
 
 from django.conf import settings
 
-from limits import counters
+from publishing import limits
 
 
 def signing_is_over_limit(ip_address):
@@ -17,7 +17,7 @@ def signing_is_over_limit(ip_address):
     """
     if not ip_address:
         return False
-    return counters.count("petitions.signing", ip_address) > settings.PETITIONS_SIGNATURES_PER_IP_PER_HOUR
+    return limits.count("petitions.signing", ip_address) > settings.PETITIONS_SIGNATURES_PER_IP_PER_HOUR
 
 
 def may_email_signer(signature_id):
@@ -25,4 +25,4 @@ def may_email_signer(signature_id):
 
     Stops anyone from using repeat signings or new-link requests to flood a mailbox.
     """
-    return counters.count("petitions.email", signature_id) <= settings.PETITIONS_EMAILS_PER_SIGNATURE_PER_HOUR
+    return limits.count("petitions.email", signature_id) <= settings.PETITIONS_EMAILS_PER_SIGNATURE_PER_HOUR

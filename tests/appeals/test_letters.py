@@ -326,7 +326,7 @@ def test_a_browser_over_the_limit_is_still_counted_once_at_most(kazakhmys_appeal
 
 
 def test_the_limit_keeps_no_address(kazakhmys_appeal, settings):
-    from limits.models import HourlyCounter
+    from publishing.models import HourlyCounter
 
     i_sent_it(kazakhmys_appeal)
     stored = " ".join(str(value) for row in HourlyCounter.objects.values() for value in row.values())

@@ -57,8 +57,8 @@ def _count_in_cache(key):
 # One statement, atomic in PostgreSQL and SQLite alike: a new row, or one more on the row
 # (concurrent callers wait for it, then add to it). Identifiers quoted as both databases read them.
 _ADD_ONE = (
-    'INSERT INTO "limits_hourlycounter" ("key", "hour", "hits") VALUES (%s, %s, 1) '
-    'ON CONFLICT ("key") DO UPDATE SET "hits" = "limits_hourlycounter"."hits" + 1 '
+    'INSERT INTO "publishing_hourlycounter" ("key", "hour", "hits") VALUES (%s, %s, 1) '
+    'ON CONFLICT ("key") DO UPDATE SET "hits" = "publishing_hourlycounter"."hits" + 1 '
     'RETURNING "hits"'
 )
 

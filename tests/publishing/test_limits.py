@@ -7,8 +7,8 @@ from unittest import mock
 import pytest
 from django.db import connection
 
-from limits import counters, tasks
-from limits.models import HourlyCounter
+from publishing import limits, tasks
+from publishing.models import HourlyCounter
 from tests.outbox.delivery import queued
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -17,37 +17,37 @@ ADDRESS = "203.0.113.7"
 
 
 def at_hour(hour):
-    return mock.patch("limits.counters.time.time", return_value=hour * counters.HOUR_SECONDS + 1800)
+    return mock.patch("publishing.limits.time.time", return_value=hour * limits.HOUR_SECONDS + 1800)
 
 
 def test_without_redis_the_counters_are_kept_in_the_database_every_worker_shares(settings):
     assert not settings.REDIS_URL
     assert settings.ABUSE_LIMITS_STORE == "database"
-    assert [counters.count("petitions.signing", ADDRESS) for _ in range(3)] == [1, 2, 3]
+    assert [limits.count("petitions.signing", ADDRESS) for _ in range(3)] == [1, 2, 3]
     assert HourlyCounter.objects.get().hits == 3
 
 
 def test_each_scope_and_each_subject_counts_apart():
-    counters.count("petitions.signing", ADDRESS)
-    counters.count("petitions.signing", ADDRESS)
-    assert counters.count("petitions.signing", "198.51.100.1") == 1
-    assert counters.count("appeals.letter", ADDRESS) == 1
-    assert counters.count("petitions.signing", ADDRESS) == 3
+    limits.count("petitions.signing", ADDRESS)
+    limits.count("petitions.signing", ADDRESS)
+    assert limits.count("petitions.signing", "198.51.100.1") == 1
+    assert limits.count("appeals.letter", ADDRESS) == 1
+    assert limits.count("petitions.signing", ADDRESS) == 3
 
 
 def test_a_new_hour_starts_from_one_under_a_key_that_cannot_be_linked_to_the_last():
     with at_hour(500_000):
-        counters.count("petitions.signing", ADDRESS)
-        counters.count("petitions.signing", ADDRESS)
+        limits.count("petitions.signing", ADDRESS)
+        limits.count("petitions.signing", ADDRESS)
     with at_hour(500_001):
-        assert counters.count("petitions.signing", ADDRESS) == 1
+        assert limits.count("petitions.signing", ADDRESS) == 1
     keys = list(HourlyCounter.objects.order_by("hour").values_list("key", flat=True))
     assert len(keys) == 2 and keys[0] != keys[1]
 
 
 def test_nothing_stored_names_what_was_counted():
-    counters.count("petitions.signing", ADDRESS)
-    counters.count("petitions.email", 12345)
+    limits.count("petitions.signing", ADDRESS)
+    limits.count("petitions.email", 12345)
     for row in HourlyCounter.objects.values():
         stored = " ".join(str(value) for value in row.values())
         assert ADDRESS not in stored and "203.0.113" not in stored and "12345" not in stored
@@ -60,7 +60,7 @@ def test_simultaneous_counts_in_many_connections_each_get_their_own_number():
     def count():
         try:
             start.wait(timeout=10)
-            numbers.append(counters.count("petitions.signing", ADDRESS))
+            numbers.append(limits.count("petitions.signing", ADDRESS))
         finally:
             connection.close()
 
@@ -77,20 +77,20 @@ def test_a_count_rolled_back_with_its_transaction_is_not_kept():
     from django.db import transaction
 
     with pytest.raises(RuntimeError), transaction.atomic():
-        counters.count("petitions.email", 1)
+        limits.count("petitions.email", 1)
         raise RuntimeError
-    assert counters.count("petitions.email", 1) == 1
+    assert limits.count("petitions.email", 1) == 1
 
 
 def test_counters_of_past_hours_are_purged_and_the_purge_runs_every_hour(settings):
     with at_hour(500_000):
-        counters.count("petitions.signing", ADDRESS)
+        limits.count("petitions.signing", ADDRESS)
     with at_hour(500_001):
-        counters.count("petitions.signing", ADDRESS)
-        assert counters.purge_expired() == 1  # the hour that is over; this hour's counter stays
+        limits.count("petitions.signing", ADDRESS)
+        assert limits.purge_expired() == 1  # the hour that is over; this hour's counter stays
         assert list(HourlyCounter.objects.values_list("hour", flat=True)) == [500_001]
     with at_hour(500_002):
-        counters.count("petitions.signing", ADDRESS)
+        limits.count("petitions.signing", ADDRESS)
         assert tasks.purge_expired_counters.call() == {"deleted": 1}
         assert list(HourlyCounter.objects.values_list("hour", flat=True)) == [500_002]
 
@@ -104,6 +104,6 @@ def test_the_purge_keeps_one_run_queued(settings):
 
 def test_with_redis_the_counters_are_kept_in_the_cache_and_never_in_the_database(settings):
     settings.ABUSE_LIMITS_STORE = "cache"
-    assert [counters.count("petitions.signing", ADDRESS) for _ in range(3)] == [1, 2, 3]
-    assert counters.count("petitions.signing", "198.51.100.1") == 1
+    assert [limits.count("petitions.signing", ADDRESS) for _ in range(3)] == [1, 2, 3]
+    assert limits.count("petitions.signing", "198.51.100.1") == 1
     assert not HourlyCounter.objects.exists()
