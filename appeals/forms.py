@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from publishing.validators import validate_one_line, validate_plain_text
+
 OTHER_COUNTRY = "other"
 
 
@@ -30,6 +32,7 @@ class SendLetterForm(forms.Form):
         label=_("Your name"),
         max_length=100,
         required=False,
+        validators=[validate_one_line],
         widget=forms.TextInput(
             attrs={"class": "form-control js-letter-input", "autocomplete": "name", "data-field": "name"}
         ),
@@ -38,6 +41,7 @@ class SendLetterForm(forms.Form):
         label=_("Your town or city"),
         max_length=100,
         required=False,
+        validators=[validate_one_line],
         widget=forms.TextInput(
             attrs={
                 "class": "form-control js-letter-input",
@@ -50,6 +54,7 @@ class SendLetterForm(forms.Form):
         label=_("Your own paragraph (optional)"),
         max_length=2000,
         required=False,
+        validators=[validate_plain_text],
         help_text=_(
             "A few sentences in your own words: who you are, and why this matters to you. "
             "Personal letters carry far more weight than copies of the same text."

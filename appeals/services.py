@@ -1,7 +1,10 @@
 import enum
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
+
+from publishing import limits
 
 from .models import Appeal
 
@@ -14,6 +17,9 @@ class LetterSent(enum.Enum):
     COUNTED = "counted"
     ALREADY_COUNTED = "already_counted"
     CLOSED = "closed"
+    # Past the hourly limit for one network address: not counted. Answer it as COUNTED, so
+    # that a script inflating the count learns nothing.
+    OVER_LIMIT = "over_limit"
 
 
 def has_recorded_letter(appeal, session):
@@ -21,18 +27,31 @@ def has_recorded_letter(appeal, session):
     return appeal.pk in session.get(SENT_SESSION_KEY, [])
 
 
-def record_letter_sent(appeal, session):
+def _over_limit(client_ip):
+    """Record one report from `client_ip`; True once it passes the hourly limit. An unknown
+    address (empty) is never limited: it would lump unrelated supporters together."""
+    if not client_ip:
+        return False
+    return limits.count("appeals.letter", client_ip) > settings.APPEALS_LETTERS_PER_IP_PER_HOUR
+
+
+def record_letter_sent(appeal, session, client_ip=""):
     """Add one to the appeal's count of letters sent, once per browser session.
 
     Idempotent per session: a second call for the same appeal changes nothing and returns
-    ALREADY_COUNTED. A closed or won appeal is not counted (CLOSED). The increment is a
-    single UPDATE with F(), so simultaneous supporters never overwrite each other's count.
+    ALREADY_COUNTED. A closed or won appeal is not counted (CLOSED). Past
+    APPEALS_LETTERS_PER_IP_PER_HOUR reports from one network address in an hour (a script
+    with a fresh session each time), nothing is counted (OVER_LIMIT) but the browser is
+    remembered all the same. The increment is a single UPDATE with F(), so simultaneous
+    supporters never overwrite each other's count.
     """
     if has_recorded_letter(appeal, session):
         return LetterSent.ALREADY_COUNTED
     if not appeal.is_open:
         return LetterSent.CLOSED
-    with transaction.atomic():
-        Appeal.objects.filter(pk=appeal.pk).update(letters_sent=F("letters_sent") + 1)
+    result = LetterSent.OVER_LIMIT if _over_limit(client_ip) else LetterSent.COUNTED
+    if result is LetterSent.COUNTED:
+        with transaction.atomic():
+            Appeal.objects.filter(pk=appeal.pk).update(letters_sent=F("letters_sent") + 1)
     session[SENT_SESSION_KEY] = [*session.get(SENT_SESSION_KEY, []), appeal.pk]
-    return LetterSent.COUNTED
+    return result

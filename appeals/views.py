@@ -4,6 +4,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from publishing.net import client_ip
 from publishing.views import PostDetailView
 
 from .forms import OTHER_COUNTRY, SendLetterForm
@@ -51,10 +52,11 @@ class AppealDetailView(PostDetailView):
 
 @require_POST
 def letter_sent(request, slug):
-    """The supporter's "I sent it": one more letter on the appeal's count, once per browser."""
+    """The supporter's "I sent it": one more letter on the appeal's count, once per browser.
+    Counted or over the limit for one address, the answer is the same."""
     appeal = get_object_or_404(Appeal.objects.published(), slug=slug)
-    result = record_letter_sent(appeal, request.session)
-    if result is LetterSent.COUNTED:
+    result = record_letter_sent(appeal, request.session, client_ip=client_ip(request))
+    if result in (LetterSent.COUNTED, LetterSent.OVER_LIMIT):
         messages.success(request, _("Thank you for writing! Your letter has been added to the count."))
     elif result is LetterSent.ALREADY_COUNTED:
         messages.info(request, _("Your letter is already counted. Thank you!"))

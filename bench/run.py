@@ -11,7 +11,9 @@ gunicorn with production settings), measures, prints the tables and exits:
    petition day (page views and signatures together, at fixed rates);
 4. signing again with the mail server stalled, gunicorn and the task worker both pointed at it;
 5. the CSV export of the million signatures;
-6. the WordPress import of a generated export of 10,000 posts (bench/wordpress_import.py), twice.
+6. whether the time a signing takes tells if the address had signed (bench/timing.py), with the
+   limits' counters in Redis and in the database;
+7. the WordPress import of a generated export of 10,000 posts (bench/wordpress_import.py), twice.
 
 `--quick` (`make bench QUICK=1`) does the same with small volumes in a few minutes, for CI:
 its figures only show that the suite works.
@@ -53,6 +55,7 @@ class Plan:
     wordpress_posts: int
     concurrency: int = 32
     low_concurrency: int = 8
+    timing_samples: int = 500  # signings of each kind (new address, signed before)
 
 
 FULL = Plan(
@@ -61,7 +64,7 @@ FULL = Plan(
 )  # fmt: skip
 QUICK = Plan(
     posts=100, prisoners=10, signatures=20_000, small_signatures=200,
-    seconds=3, warmup_seconds=1, day_seconds=10, raw_seconds=3, wordpress_posts=500,
+    seconds=3, warmup_seconds=1, day_seconds=10, raw_seconds=3, timing_samples=100, wordpress_posts=500,
 )  # fmt: skip
 
 
@@ -86,6 +89,7 @@ class Bench:
         self.with_local_memory_cache()
         self.with_stalled_mail_server()
         self.export()
+        self.signing_time()
         self.wordpress()
 
     # --- setting up -------------------------------------------------------------------
@@ -274,6 +278,12 @@ class Bench:
     def export(self):
         step(f"CSV export of {self.seeded['petition_count']:,} signatures")
         self.measured.export = stack.run_module(self.env, "bench.probes", "export", json.dumps(self.seeded))
+
+    def signing_time(self):
+        step("Signing time: a new address against one that signed before")
+        samples = str(self.plan.timing_samples)
+        for store, env in (("Redis", self.env), ("the database", {**self.env, "REDIS_URL": ""})):
+            self.measured.timing[store] = stack.run_module(env, "bench.timing", "--samples", samples)
 
     def wordpress(self):
         posts = self.plan.wordpress_posts

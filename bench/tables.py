@@ -18,6 +18,8 @@ DAY_P99_MS = 250
 EXPORT_ROWS_PER_SECOND = 100_000
 EXPORT_PEAK_BYTES = 200_000_000
 PAGE_WEIGHT_BYTES = 100_000
+# How often one signing's time may reveal whether its address had signed (50% is a coin toss).
+TIMING_GUESS_ACCURACY = 0.6
 WORDPRESS_POSTS_PER_SECOND = 100  # 10,000 posts in under two minutes
 WORDPRESS_PEAK_BYTES = 300_000_000  # bounded: a 200 MB export must not need its size in memory
 
@@ -40,6 +42,7 @@ class Measurements:
     wordpress: dict = field(default_factory=dict)  # bench/wordpress_import.py measure()
     page_weight: object = None
     conditional: dict = field(default_factory=dict)  # page name → (status, validators sent)
+    timing: dict = field(default_factory=dict)  # where the limits' counters are → bench/timing.py's result
 
 
 def build(m, low, high):
@@ -63,6 +66,7 @@ def build(m, low, high):
         queries_table(m),
         export_table(m),
         front_end_table(m),
+        timing_table(m),
         wordpress_table(m),
     ]
 
@@ -251,6 +255,33 @@ def front_end_table(m):
     for name, (status, validators) in m.conditional.items():
         table.add(f"repeat GET of {name}", f"{status} (sent {validators})", "304", status == 304)
     return table
+
+
+def timing_table(m):
+    table = Table(
+        "Signing time: a new address against one that signed before (in-process, one at a time)",
+        ["figure", "value", "target", "met"],
+    )
+    for store, t in m.timing.items():
+        table.add(
+            f"median, counters in {store}: new vs signed before",
+            f"{t['new_median_ms']:.2f} ms vs {t['again_median_ms']:.2f} ms "
+            f"(p90 {t['new_p90_ms']:.1f} vs {t['again_p90_ms']:.1f} ms; {t['samples']} of each)",
+            "reported",
+            None,
+        )
+        table.add(
+            f"a guess from one timing is right, counters in {store}",
+            f"{100 * t['guess_accuracy']:.0f}% of the time (50% is a coin toss)",
+            f"<= {100 * TIMING_GUESS_ACCURACY:.0f}%",
+            t["guess_accuracy"] <= TIMING_GUESS_ACCURACY,
+        )
+        table.add(
+            f"stored / flagged / e-mails, counters in {store}",
+            f"{t['stored']} / {t['flagged']} / {t['emails']}",
+            f"{t['expected_stored']} / 0 / {t['expected_emails']}",
+            (t["stored"], t["flagged"], t["emails"]) == (t["expected_stored"], 0, t["expected_emails"]),
+        )
 
 
 def wordpress_table(m):

@@ -1,11 +1,17 @@
+import codecs
 import re
 
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
+from django.template.loader import render_to_string
+from django.utils.http import parse_header_parameters
 
 # C0 and C1 control characters, NUL and DEL among them. No address, search or slug of the
 # site contains one, and PostgreSQL refuses NUL in any text it is asked to compare.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Set in the WSGI environment by `readable_content_type` on a request whose Content-Type header
+# could not be parsed.
+UNREADABLE_CONTENT_TYPE = "campaign.unreadable_content_type"
 
 
 class PermissionsPolicyMiddleware:
@@ -38,3 +44,58 @@ class NoControlCharactersInAddressMiddleware:
         if CONTROL_CHARACTERS.search(request.path_info):
             raise Http404("control character in the address")
         return self.get_response(request)
+
+
+def bad_request_page():
+    """The site's 400 page ("We could not read what was sent"), made without the request."""
+    return HttpResponseBadRequest(render_to_string("400.html"))
+
+
+def _is_utf8(charset):
+    try:
+        return codecs.lookup(charset).name == "utf-8"
+    except LookupError:  # a charset nobody knows
+        return False
+
+
+class ReadableRequestMiddleware:
+    """Answer with the 400 page, before anything reads it, a form the site cannot read.
+
+    Every form here is UTF-8. A POST that declares another charset, or one nobody knows, is
+    refused at once: Django refuses it too, but only when the CSRF check or a view reads the
+    form, and its own 400 page then reads the form again, which turned the refusal into a 500.
+    UTF-8 under another name ("UTF8") is read as UTF-8. Any other request carries only its
+    address, which browsers always encode in UTF-8: a charset it declares is ignored.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.META.get(UNREADABLE_CONTENT_TYPE):
+            return bad_request_page()
+        charset = request.content_params.get("charset")
+        if charset is not None:
+            if request.method == "POST" and not _is_utf8(charset):
+                return bad_request_page()
+            request.encoding = "utf-8"
+        return self.get_response(request)
+
+
+def readable_content_type(application):
+    """Wrap the WSGI application so that a Content-Type header nobody can parse gets the 400 page.
+
+    Django parses that header while it builds the request, before any middleware runs, and a
+    header it cannot parse (a charset nobody knows in RFC 2231 form, over 10,000 characters)
+    escaped as a 500. Such a header is dropped and the request marked, for
+    ReadableRequestMiddleware to answer.
+    """
+
+    def guarded(environ, start_response):
+        try:
+            parse_header_parameters(environ.get("CONTENT_TYPE", ""))
+        except ValueError:
+            environ = {**environ, "CONTENT_TYPE": "", UNREADABLE_CONTENT_TYPE: "1"}
+        return application(environ, start_response)
+
+    return guarded

@@ -164,6 +164,10 @@ MIDDLEWARE = [
     "campaign.middleware.PermissionsPolicyMiddleware",
     # Before anything resolves the address or looks it up: a control character in it is a 404.
     "campaign.middleware.NoControlCharactersInAddressMiddleware",
+    # Before the form is read (the CSRF check and views read it after every middleware's
+    # request phase), inside the header middleware: a form the site cannot read (not UTF-8)
+    # gets the 400 page, with the site's security headers.
+    "campaign.middleware.ReadableRequestMiddleware",
     # Old WordPress addresses: before the page cache (/?p=123 is not the home page) and inside
     # CommonMiddleware (an old address without its slash is one hop, not two).
     "campaign.redirects.OldAddressMiddleware",
@@ -247,6 +251,9 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The counters of the limits against floods (publishing/limits.py): in Redis when there is one, otherwise in
+# the database, which every gunicorn worker shares (local memory is each worker's own).
+ABUSE_LIMITS_STORE = "cache" if REDIS_URL else "database"
 
 # Seconds an anonymous page may be served from the cache: this bounds how old a
 # petition count on a cached page can be. Editorial changes and scheduled posts
@@ -422,6 +429,8 @@ PETITIONS_ANONYMISE_AFTER_CLOSE_DAYS = env_int("PETITIONS_ANONYMISE_AFTER_CLOSE_
 PETITIONS_SIGNATURES_PER_IP_PER_HOUR = env_int("PETITIONS_SIGNATURES_PER_IP_PER_HOUR", 10)
 # E-mails one signature may trigger per hour (repeat signings, new-link requests).
 PETITIONS_EMAILS_PER_SIGNATURE_PER_HOUR = env_int("PETITIONS_EMAILS_PER_SIGNATURE_PER_HOUR", 3)
+# Letters reported sent ("I sent it") per client address per hour that count on an appeal.
+APPEALS_LETTERS_PER_IP_PER_HOUR = env_int("APPEALS_LETTERS_PER_IP_PER_HOUR", 10)
 # Counter rows per petition: confirmations update one at random, so they rarely wait on each other.
 PETITIONS_COUNTER_SHARDS = env_int("PETITIONS_COUNTER_SHARDS", 16)
 # How often the worker recounts signatures and applies the retention rules.

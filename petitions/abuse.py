@@ -1,37 +1,13 @@
-"""Limits against floods, kept in the cache for an hour and never in the database.
+"""Limits against floods: signings from one network address, e-mails to one signer.
 
-The client's IP address is used only as an HMAC-SHA256 keyed with a secret derived from
-SECRET_KEY and the current hour: it cannot be read back, and keys from different hours
-cannot be linked. With Redis (REDIS_URL) the limits hold across app servers.
+Counted per hour by publishing/limits.py, under a keyed hash: neither the client's IP address
+nor the signature is stored with its count, and one hour's counts cannot be linked to the
+next. The counts are shared by every worker and app server, with or without Redis.
 """
 
-import time
-
 from django.conf import settings
-from django.core.cache import cache
-from django.utils.crypto import salted_hmac
 
-WINDOW_SECONDS = 3600
-
-
-def _current_window():
-    return int(time.time() // WINDOW_SECONDS)
-
-
-def _hit(key):
-    """Add one to the counter under `key` for this window and return the new value."""
-    cache.add(key, 0, timeout=WINDOW_SECONDS + 60)
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=WINDOW_SECONDS + 60)
-        return 1
-
-
-def ip_fingerprint(ip_address, window=None):
-    """A keyed hash of the address for this hour; the address itself is never kept."""
-    window = _current_window() if window is None else window
-    return salted_hmac("petitions.client-ip", f"{ip_address}|{window}", algorithm="sha256").hexdigest()
+from publishing import limits
 
 
 def signing_is_over_limit(ip_address):
@@ -41,9 +17,7 @@ def signing_is_over_limit(ip_address):
     """
     if not ip_address:
         return False
-    window = _current_window()
-    hits = _hit(f"petitions:signing:{ip_fingerprint(ip_address, window)}:{window}")
-    return hits > settings.PETITIONS_SIGNATURES_PER_IP_PER_HOUR
+    return limits.count("petitions.signing", ip_address) > settings.PETITIONS_SIGNATURES_PER_IP_PER_HOUR
 
 
 def may_email_signer(signature_id):
@@ -51,6 +25,4 @@ def may_email_signer(signature_id):
 
     Stops anyone from using repeat signings or new-link requests to flood a mailbox.
     """
-    window = _current_window()
-    hits = _hit(f"petitions:email:{signature_id}:{window}")
-    return hits <= settings.PETITIONS_EMAILS_PER_SIGNATURE_PER_HOUR
+    return limits.count("petitions.email", signature_id) <= settings.PETITIONS_EMAILS_PER_SIGNATURE_PER_HOUR

@@ -1,7 +1,16 @@
-"""Confirmed signatures as CSV, streamed: a million rows use the memory of a few thousand."""
+"""Confirmed signatures as CSV, streamed: a million rows use the memory of a few thousand.
+
+The file is opened in spreadsheets, so no cell may ever start a formula, whatever separator
+the spreadsheet splits on: the comma we write, or the semicolon of a German, French or Polish
+Excel, a tab, a space or "|" picked in an import dialog, none of which the quotes around each
+cell stop once the separator differs. A formula trigger is therefore neutralised ("'" before it)
+wherever a cell may start: at the start of the text and after any character a spreadsheet may
+split on or trim (separators, quotes, spaces, control characters). Text is otherwise unchanged.
+"""
 
 import csv
 import io
+import re
 from datetime import UTC
 
 from django.http import StreamingHttpResponse
@@ -11,15 +20,29 @@ from django_countries import countries
 from .models import Signature
 
 CHUNK_SIZE = 2000
-# A spreadsheet runs a cell that starts with one of these as a formula.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet runs a cell that starts with one of these as a formula (the full-width forms
+# too: some spreadsheets read them as their ASCII twins).
+FORMULA_TRIGGERS = "=+-@\uff1d\uff0b\uff0d\uff20"
+# Characters a spreadsheet may split a line on, or trim off the start of a cell: separators
+# (from the locale's list separator or an import dialog, Arabic and CJK forms included),
+# quotes, and every space and control character (tab, line breaks, ...).
+CELL_BREAKS = ",;|:\"'\u060c\u061b\uff0c\uff1b\u3001\\s\\x00-\\x1f\\x7f-\\x9f"
+_ANY_TRIGGER = re.compile(f"[{re.escape(FORMULA_TRIGGERS)}]")
+# A trigger right after a cell break (checked after matching the trigger: the scan for the
+# rare trigger characters is fast, and the export is CPU-bound).
+_TRIGGER_AFTER_A_BREAK = re.compile(
+    f"[{re.escape(FORMULA_TRIGGERS)}](?<=[{CELL_BREAKS}][{re.escape(FORMULA_TRIGGERS)}])"
+)
 
 
 def neutralise(value):
-    """Make a text cell safe to open in a spreadsheet: a leading "'" stops it being run as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return f"'{value}"
-    return value
+    """Text that starts no formula in a spreadsheet, whatever separator it splits the line on:
+    "'" goes before every formula trigger at the start or after a cell break (`x;=2+2` becomes
+    `x;'=2+2`), and nothing else changes."""
+    if not value or _ANY_TRIGGER.search(value) is None:  # almost every cell
+        return value
+    value = _TRIGGER_AFTER_A_BREAK.sub(r"'\g<0>", value)
+    return f"'{value}" if value[0] in FORMULA_TRIGGERS else value
 
 
 ROWS_PER_WRITE = 500
@@ -63,14 +86,14 @@ def signature_rows(petition_ids):
     for slug, first_name, last_name, country, city, comment, confirmed_at, wants_updates, email in rows:
         yield [
             slug,
-            neutralise(first_name),
-            neutralise(last_name),
+            first_name,
+            last_name,
             country,
             names.get(country, country),
-            neutralise(city),
-            neutralise(comment),
+            city,
+            comment,
             confirmed_at.astimezone(UTC).isoformat(" ", "seconds")[:19],
-            neutralise(email) if wants_updates else "",
+            email if wants_updates else "",
         ]
 
 
@@ -85,10 +108,17 @@ def signatures_csv_response(petition_ids, filename):
 
 
 def _csv_chunks(rows):
-    """CSV text a few hundred rows at a time: one write per row made the export CPU-bound."""
+    """CSV text a few hundred rows at a time: one write per row made the export CPU-bound.
+
+    Every cell is quoted and neutralised (`neutralise`), whoever wrote it."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL)
     for number, row in enumerate(rows, start=1):
+        row = [str(cell) for cell in row]
+        # One search of the whole row ("\x00", a cell break, stands for each cell's start)
+        # finds nearly every row has nothing to neutralise; the export is CPU-bound.
+        if _TRIGGER_AFTER_A_BREAK.search("\x00" + "\x00".join(row)) is not None:
+            row = [neutralise(cell) for cell in row]
         writer.writerow(row)
         if number % ROWS_PER_WRITE == 0:
             yield buffer.getvalue()

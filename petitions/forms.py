@@ -6,6 +6,8 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from publishing.validators import validate_one_line, validate_plain_text
+
 from .models import Petition
 
 # The blank form's HTML by language. It is the same for every visitor, and rendering its
@@ -17,19 +19,23 @@ _BLANK_FORM_HTML = {}
 class SignatureForm(forms.Form):
     """What a supporter gives to sign. Both consents start unticked."""
 
-    first_name = forms.CharField(label=_("First name"), max_length=100)
-    last_name = forms.CharField(label=_("Surname"), max_length=100)
+    first_name = forms.CharField(label=_("First name"), max_length=100, validators=[validate_one_line])
+    last_name = forms.CharField(label=_("Surname"), max_length=100, validators=[validate_one_line])
     email = forms.EmailField(
         label=_("E-mail address"),
         max_length=254,
+        validators=[validate_one_line],
         help_text=_("We send you a link to confirm your signature. It is never shown on the site."),
     )
     country = CountryField(blank_label=_("(choose your country)")).formfield(label=_("Country"))
-    city_or_postcode = forms.CharField(label=_("City or postcode (optional)"), max_length=100, required=False)
+    city_or_postcode = forms.CharField(
+        label=_("City or postcode (optional)"), max_length=100, required=False, validators=[validate_one_line]
+    )
     comment = forms.CharField(
         label=_("Comment (optional)"),
         max_length=500,
         required=False,
+        validators=[validate_plain_text],
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Handed in with the petition; never shown on the site."),
     )

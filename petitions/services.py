@@ -16,13 +16,12 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, models, transaction
+from django.db import models, transaction
 from django.db.models.functions import TruncDate
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from outbox.services import send_later
+from outbox.services import render_plain_text, send_later
 from publishing.models import SiteSettings
 
 from . import abuse, tokens
@@ -78,10 +77,13 @@ def _absolute(path):
 
 def _signer_email(signature, reason):
     """Subject and body of the e-mail to a signer: the link to confirm their signature, or word
-    that they have already signed, and always the link to withdraw it. Plain text, no tracking."""
+    that they have already signed, and always the link to withdraw it. Plain text, no tracking.
+
+    Only the campaign's words: nothing typed into the form (not even the name) is in it, since
+    whoever typed it may not own the address, and the site must not mail strangers their text.
+    """
     petition = signature.petition
     context = {
-        "signature": signature,
         "petition": petition,
         "petition_url": _absolute(petition.get_absolute_url()),
         "already_signed": reason == EmailReason.SIGNED_AGAIN,
@@ -97,8 +99,8 @@ def _signer_email(signature, reason):
         "site": SiteSettings.current(),
     }
     with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string("petitions/email/signature_subject.txt", context)
-        body = render_to_string("petitions/email/signature_body.txt", context)
+        subject = render_plain_text("petitions/email/signature_subject.txt", context)
+        body = render_plain_text("petitions/email/signature_body.txt", context)
     return {"subject": " ".join(subject.split()), "body": body}
 
 
@@ -178,48 +180,55 @@ def sign(
       choices); the signer is e-mailed that they have already signed;
     - over the hourly limit for one network address, the signature is kept but flagged:
       it is not counted and no e-mail is sent until a campaign manager accepts it;
-    - nothing is counted here, and no shared row is updated: signing only inserts;
+    - nothing is counted here, and no row shared by different signers is updated: signing
+      only inserts (and adds one to its own address's hourly flood counter);
     - e-mail is queued only after the signature is committed.
 
-    The caller must answer every outcome the same way, so that nobody learns who signed.
+    The caller must answer every outcome the same way, so that nobody learns who signed; and
+    the database does the same work whether or not the address had signed, so that the time
+    of the answer tells nothing either (bench/timing.py measures it).
     Raises PetitionClosed when the petition does not take signatures.
     """
     if not petition.is_open:
         raise PetitionClosed(petition.slug)
-    over_limit = abuse.signing_is_over_limit(client_ip)
-    normalised = normalise_email(email)
     with transaction.atomic():
-        try:
-            with transaction.atomic():
-                signature = Signature.objects.create(
-                    petition=petition,
-                    first_name=first_name.strip(),
-                    last_name=last_name.strip(),
-                    email=email.strip(),
-                    country=country,
-                    city_or_postcode=city_or_postcode.strip(),
-                    comment=comment.strip(),
-                    show_name_publicly=show_name_publicly,
-                    wants_updates=wants_updates,
-                    flag_reason=Signature.FlagReason.TOO_MANY_FROM_ONE_ADDRESS
-                    if over_limit
-                    else Signature.FlagReason.NONE,
-                )
-        except IntegrityError:
-            existing = (
-                Signature.objects.not_anonymised()
-                .filter(petition=petition, email_normalised=normalised)
-                .first()
-            )
-            if existing is None:
-                raise
-            if not existing.is_flagged and not over_limit:
-                _email_signer_later(existing, EmailReason.SIGNED_AGAIN)
+        # Counted in the signing's transaction: one commit for both.
+        over_limit = abuse.signing_is_over_limit(client_ip)
+        attempt = Signature(
+            petition=petition,
+            first_name=first_name.strip(),
+            last_name=last_name.strip(),
+            email=email.strip(),
+            email_normalised=normalise_email(email),
+            country=country,
+            city_or_postcode=city_or_postcode.strip(),
+            comment=comment.strip(),
+            show_name_publicly=show_name_publicly,
+            wants_updates=wants_updates,
+            flag_reason=Signature.FlagReason.TOO_MANY_FROM_ONE_ADDRESS
+            if over_limit
+            else Signature.FlagReason.NONE,
+        )
+        # The same statements whether or not the address has signed, so that the time of the
+        # answer tells nothing: an insert that does nothing if the mailbox already signed (the
+        # unique constraint decides, even between simultaneous signings; the first signing is
+        # never altered), then the one signature of that mailbox, then the same e-mail write.
+        Signature.objects.bulk_create([attempt], ignore_conflicts=True)
+        signature = (
+            Signature.objects.not_anonymised()
+            .filter(petition=petition, email_normalised=attempt.email_normalised)
+            .order_by()
+            .first()
+        )
+        if signature is None:  # neither stored nor found: withdrawn at this very moment
             return SigningOutcome.DUPLICATE
-        if over_limit:
-            return SigningOutcome.FLAGGED
-        _email_signer_later(signature, EmailReason.SIGNED)
-        return SigningOutcome.NEW
+        signature.petition = petition
+        is_new = signature.public_id == attempt.public_id
+        if not signature.is_flagged and not over_limit:
+            _email_signer_later(signature, EmailReason.SIGNED if is_new else EmailReason.SIGNED_AGAIN)
+    if not is_new:
+        return SigningOutcome.DUPLICATE
+    return SigningOutcome.FLAGGED if over_limit else SigningOutcome.NEW
 
 
 def confirm(token):

@@ -91,6 +91,12 @@ def _link_page(request, template, context, status=200):
     return response
 
 
+def _petition_signed(public_id):
+    """The petition the signature with `public_id` is on (None once it is gone). Its title is
+    all a link's page shows: nothing about the signer."""
+    return Petition.objects.filter(signatures__public_id=public_id).first()
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def confirm(request, token):
@@ -99,11 +105,14 @@ def confirm(request, token):
     template = "petitions/confirm.html"
     try:
         if request.method == "GET":
-            tokens.read_confirmation_token(token)
-            return _link_page(request, template, {"state": "ask", "token": token})
+            petition = _petition_signed(tokens.read_confirmation_token(token))
+            if petition is None:
+                return _link_page(request, template, {"state": "not_found"}, status=404)
+            return _link_page(request, template, {"state": "ask", "token": token, "petition": petition})
         result = services.confirm(token)
-    except tokens.ExpiredLink:
-        return _link_page(request, template, {"state": "expired", "token": token}, status=410)
+    except tokens.ExpiredLink as expired:
+        context = {"state": "expired", "token": token, "petition": _petition_signed(expired.public_id)}
+        return _link_page(request, template, context, status=410)
     except tokens.InvalidLink:
         return _link_page(request, template, {"state": "invalid"}, status=404)
     outcome = result.outcome
@@ -138,13 +147,15 @@ def withdraw(request, token):
     """The page behind the withdrawal link: a button, and only the button (a POST) withdraws."""
     template = "petitions/withdraw.html"
     try:
-        if request.method == "GET":
-            tokens.read_withdrawal_token(token)
-            return _link_page(request, template, {"state": "ask", "token": token})
-        withdrawn = services.withdraw(token)
+        petition = _petition_signed(tokens.read_withdrawal_token(token))
+        if petition is not None and request.method == "GET":
+            return _link_page(request, template, {"state": "ask", "token": token, "petition": petition})
+        withdrawn = petition is not None and services.withdraw(token)
     except tokens.InvalidLink:
         return _link_page(request, template, {"state": "invalid"}, status=404)
-    return _link_page(request, template, {"state": "withdrawn" if withdrawn else "not_found"})
+    return _link_page(
+        request, template, {"state": "withdrawn" if withdrawn else "not_found", "petition": petition}
+    )
 
 
 @require_GET

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -29,8 +31,13 @@ class PublishingConfig(AppConfig):
     sitemaps = "publishing.sitemaps.SITEMAPS"
 
     def ready(self):
-        from . import fulltext
+        from outbox import periodic
+
+        from . import fulltext, tasks
         from .models import POST_SEARCH_INDEX
+
+        # The counters of the limits against floods (publishing/limits.py) of hours that are over.
+        periodic.register(tasks.purge_expired_counters, every=timedelta(hours=1))
 
         # On SQLite, posts are searched through an FTS5 table kept in step with them.
         fulltext.register(POST_SEARCH_INDEX)

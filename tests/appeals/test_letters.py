@@ -283,3 +283,52 @@ def test_the_count_shows_on_the_appeal_and_in_its_categories(client):
     Client().post(sent_url(counted))
     assert "42 letters sent so far." in client.get(counted.get_absolute_url()).content.decode()
     assert "42 letters sent" in client.get("/category/appeals/").content.decode()
+
+
+FLOOD_IP = "203.0.113.7"
+
+
+def i_sent_it(appeal, client=None, ip=FLOOD_IP):
+    """A POST to "I sent it", by default from a fresh browser (a new session) each time, as a script does."""
+    response = (client or Client()).post(sent_url(appeal), REMOTE_ADDR=ip, follow=True)
+    assert response.redirect_chain == [(f"{appeal.get_absolute_url()}#send-letter", 302)]
+    return " ".join(response.content.decode().split())
+
+
+def test_scripted_i_sent_it_posts_from_one_address_count_only_up_to_the_hourly_limit(
+    kazakhmys_appeal, settings
+):
+    settings.APPEALS_LETTERS_PER_IP_PER_HOUR = 5
+
+    pages = [i_sent_it(kazakhmys_appeal) for _ in range(20)]
+
+    kazakhmys_appeal.refresh_from_db()
+    assert kazakhmys_appeal.letters_sent == 5
+    # Counted or not, every browser is thanked the same way: a script learns nothing.
+    assert all("Thank you for writing! Your letter has been added to the count." in page for page in pages)
+    i_sent_it(kazakhmys_appeal, ip="198.51.100.20")  # a supporter elsewhere still counts
+    kazakhmys_appeal.refresh_from_db()
+    assert kazakhmys_appeal.letters_sent == 6
+
+
+def test_a_browser_over_the_limit_is_still_counted_once_at_most(kazakhmys_appeal, settings):
+    settings.APPEALS_LETTERS_PER_IP_PER_HOUR = 1
+    i_sent_it(kazakhmys_appeal)
+    browser = Client()
+    first = i_sent_it(kazakhmys_appeal, client=browser)
+    again = i_sent_it(kazakhmys_appeal, client=browser)
+
+    assert "Thank you for writing!" in first
+    assert "Your letter is already counted. Thank you!" in again
+    kazakhmys_appeal.refresh_from_db()
+    assert kazakhmys_appeal.letters_sent == 1
+    assert dict(browser.session) == {SENT_SESSION_KEY: [kazakhmys_appeal.pk]}
+
+
+def test_the_limit_keeps_no_address(kazakhmys_appeal, settings):
+    from publishing.models import HourlyCounter
+
+    i_sent_it(kazakhmys_appeal)
+    stored = " ".join(str(value) for row in HourlyCounter.objects.values() for value in row.values())
+    assert FLOOD_IP not in stored
+    assert HourlyCounter.objects.count() == 1

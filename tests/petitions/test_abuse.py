@@ -136,3 +136,43 @@ def test_an_accepted_unconfirmed_signature_gets_its_confirmation_email(petition,
     sign(petition, email="shared-office@example.org")
     services.accept_flagged(Signature.objects.all())
     assert [message.to for message in mail.outbox] == [["shared-office@example.org"]]
+
+
+def test_the_privacy_notice_says_how_long_the_address_fingerprint_is_kept(client):
+    notice = " ".join(client.get("/privacy/").content.decode().split())
+    assert "We do not store your IP address." in notice
+    assert "the count and its fingerprint are deleted within two hours" in notice
+    assert "in memory" not in notice  # without Redis the counts are in the database
+
+
+def query_shapes(queries):
+    """The SQL statements run, with every value taken out: what differs in time is what differs here."""
+    shapes = []
+    for query in queries:
+        sql = re.sub(r"'(?:[^']|'')*'", "?", query["sql"])
+        sql = re.sub(r'"s\d+_x\d+"', '"savepoint"', sql)
+        shapes.append(re.sub(r"\b\d+(?:\.\d+)?\b", "?", sql))
+    return shapes
+
+
+def test_signing_with_an_address_that_signed_runs_exactly_the_statements_of_a_first_signing(petition):
+    """The time of the answer tells nothing either: the database does the same work both ways."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    sign(petition, email="signed-before@example.org")  # and warms every cache both paths use
+
+    with CaptureQueriesContext(connection) as first_signing:
+        assert sign(petition, email="new@example.org") is services.SigningOutcome.NEW
+    with CaptureQueriesContext(connection) as signing_again:
+        assert sign(petition, email="Signed-Before@example.org") is services.SigningOutcome.DUPLICATE
+
+    assert query_shapes(signing_again.captured_queries) == query_shapes(first_signing.captured_queries)
+    assert [message.to for message in mail.outbox[-2:]] == [
+        ["new@example.org"],
+        ["signed-before@example.org"],
+    ]
+    assert any(
+        "INSERT" in sql and "petitions_signature" in sql
+        for sql in query_shapes(signing_again.captured_queries)
+    )

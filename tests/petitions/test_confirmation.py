@@ -149,3 +149,41 @@ def test_the_private_link_is_never_offered_for_sharing(client, petition):
         html = client.get(path).content.decode()
         public_id = path.split("/")[-2].split(":")[0]
         assert html.count(public_id) == 1  # only in the form's action, never in share links
+
+
+def test_the_confirmation_page_names_the_petition_and_nothing_about_the_signer(client, petition):
+    sign(
+        petition,
+        email="tom@example.org",
+        first_name="Tomasz",
+        last_name="Kowalski",
+        city_or_postcode="Gdańsk",
+        comment="Solidarity from the shipyard",
+    )
+    html = client.get(links_in(last_email_to("tom@example.org"))["confirm"]).content.decode()
+
+    assert f"Confirm your signature on the petition “{petition.title}”" in html
+    for private in ("tom@example.org", "Tomasz", "Kowalski", "Gdańsk", "shipyard"):
+        assert private not in html
+
+
+def test_an_expired_link_names_its_petition_too(client, petition, settings):
+    sign(petition, email="tom@example.org")
+    path = links_in(last_email_to("tom@example.org"))["confirm"]
+    with days_later(settings.PETITIONS_CONFIRMATION_LINK_DAYS + 1):
+        html = client.get(path).content.decode()
+    assert "This link has expired" in html
+    assert f"“{petition.title}”" in html
+
+
+def test_the_link_of_a_signature_no_longer_held_says_so_at_once(client, petition):
+    sign(petition, email="tom@example.org")
+    links = links_in(last_email_to("tom@example.org"))
+    client.post(links["withdraw"])
+
+    response = client.get(links["confirm"])
+
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "We could not find this signature" in html
+    assert "Confirm my signature" not in html

@@ -2,11 +2,14 @@
 
 import csv
 import io
+import re
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.http import StreamingHttpResponse
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from petitions import exports
 from petitions.exports import neutralise
@@ -149,10 +152,105 @@ def test_managers_see_signatures_but_cannot_change_them(client, manager, petitio
         ("+44 20", "'+44 20"),
         ("-x", "'-x"),
         ("@cmd", "'@cmd"),
-        ("\tTab", "'\tTab"),
+        ("\t=1", "\t'=1"),
+        ("x;=2+2;", "x;'=2+2;"),
+        ("Almaty, -1+1", "Almaty, '-1+1"),
+        ('say "=1+1"', 'say "\'=1+1"'),
+        ("\uff1d1+1", "'\uff1d1+1"),
         ("Anna-Maria", "Anna-Maria"),
+        ("C++ and e-mail", "C++ and e-mail"),
         ("", ""),
     ],
 )
-def test_formula_like_cells_are_neutralised(value, safe):
+def test_formula_triggers_are_neutralised_wherever_a_cell_may_start(value, safe):
     assert neutralise(value) == safe
+
+
+# What a spreadsheet runs as a formula when a cell starts with it (full-width forms included).
+TRIGGERS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# The separators a spreadsheet picks: from the locale (",", ";"), its import dialog (tab,
+# space, "|") or a guess.
+SEPARATORS = [",", ";", "\t", "|", " "]
+HOSTILE = [
+    "x;=2+2;",
+    "=cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "Almaty,+1+cmd|' /C calc'!A0",
+    "x; =1+1",
+    "x\t-2+3",
+    "x|@SUM(1)",
+    'a";=1+1;"b',
+    '"=1+1"',
+    "line one\n=1+1",
+    "\r\n@SUM(1)",
+    "\uff1d1+1",
+]
+
+
+def cells_as_a_spreadsheet_may_read_them(text):
+    """Every cell of the CSV `text`, read with each separator, both honouring quotes (as
+    spreadsheets do) and splitting each line blindly (as a careless import does); each cell
+    with the spaces and quotes a spreadsheet may trim taken off its start."""
+    for separator in SEPARATORS:
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=separator):
+            yield from row
+        for line in text.splitlines():
+            yield from line.split(separator)
+
+
+# What a spreadsheet may trim off the start of a cell: spaces, control characters and quotes.
+TRIMMED = re.compile(r'^[\s"\x00-\x1f\x7f-\x9f]+')
+
+
+def formula_cells(text):
+    trimmed = (TRIMMED.sub("", cell) for cell in cells_as_a_spreadsheet_may_read_them(text))
+    return [cell for cell in trimmed if cell.startswith(TRIGGERS)]
+
+
+def test_hostile_names_cities_and_comments_start_no_formula_whatever_the_separator(client, manager, petition):
+    for number, value in enumerate(HOSTILE):
+        confirmed_signatures(
+            petition,
+            1,
+            first_name=value,
+            last_name=value,
+            city_or_postcode=value,
+            comment=value,
+            email=f"{number}@example.org",
+            wants_updates=True,
+        )
+    client.force_login(manager)
+
+    response = client.get(export_url(petition))
+    text = b"".join(response.streaming_content).decode("utf-8")
+
+    assert formula_cells(text) == []
+    # Read as intended (commas, quotes honoured), every value is there with only "'" added.
+    rows = csv_rows(text.encode())[1:]
+    assert len(rows) == len(HOSTILE)
+    for row in rows:
+        for cell in (row[1], row[2], row[5], row[6]):
+            assert cell.replace("'", "") in {value.replace("'", "") for value in HOSTILE}
+
+
+def test_every_cell_of_the_export_is_quoted(client, manager, petition):
+    confirmed_signatures(petition, 2)
+    client.force_login(manager)
+    text = b"".join(client.get(export_url(petition)).streaming_content).decode("utf-8")[1:]
+    for line in text.splitlines():
+        assert line.startswith('"') and line.endswith('"'), line
+        assert '","' in line
+
+
+ANY_CELL = st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\x00"), max_size=40)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(ANY_CELL, min_size=1, max_size=6))
+@example([";=1+1", ",@A1", "\t-1", " +1", "|=1", '"=1', "\u3000=1"])
+def test_no_text_at_all_makes_a_cell_that_starts_a_formula(values):
+    text = "".join(exports._csv_chunks([values]))
+
+    assert formula_cells(text) == []
+    (row,) = list(csv.reader(io.StringIO(text, newline="")))
+    assert [cell.replace("'", "") for cell in row] == [value.replace("'", "") for value in values]

@@ -104,3 +104,17 @@ def test_erasing_a_signature_in_the_admin_keeps_the_count_exact(client, petition
     assert Signature.objects.count() == 2
     assert count_of(petition) == 2
     assert not OutgoingEmail.objects.filter(to="person1@example.org").exists()  # its e-mails went with it
+
+
+def test_the_withdrawal_page_names_the_petition_and_nothing_about_the_signer(client, petition):
+    sign(petition, email="tom@example.org", first_name="Tomasz", last_name="Kowalski")
+    path = links_in(last_email_to("tom@example.org"))["withdraw"]
+
+    asked = client.get(path).content.decode()
+    done = client.post(path).content.decode()
+
+    assert f"Withdraw your signature from the petition “{petition.title}”" in asked
+    assert f"We have deleted your signature on the petition “{petition.title}”" in done
+    for html in (asked, done):
+        for private in ("tom@example.org", "Tomasz", "Kowalski"):
+            assert private not in html

@@ -1,17 +1,22 @@
-"""Whatever a visitor or a script posts to the signature form and the letter tool, the answer
-is a normal page or a clear refusal: never a 500, never half a signature, never a redirect
-to another site."""
+"""Whatever a visitor or a script sends to any public form (the signature form, the letter
+tool, "I sent it", the confirmation, new-link and withdrawal links; search has its own module,
+test_hostile_search.py), in any charset, the answer is a normal page or a clear refusal: never a
+500, never half a signature, never a count that drifts, never a redirect to another site."""
 
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 import pytest
 from django.test import Client
+from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from appeals.models import Appeal
+from outbox.models import OutgoingEmail
+from petitions import tokens
 from petitions.addresses import normalise_email
 from petitions.forms import SignatureForm
-from petitions.models import Signature
+from petitions.models import Petition, Signature
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -235,3 +240,118 @@ def test_letter_sent_without_a_csrf_token_is_refused(appeal):
     assert response.status_code == 403
     appeal.refresh_from_db()
     assert appeal.letters_sent == 0
+
+
+# --- The links in signers' e-mails -----------------------------------------------------------
+
+
+def mutations_of(token):
+    """A real link's token cut short, with a character changed, or with something added."""
+    return st.one_of(
+        st.integers(0, len(token) - 1).map(lambda end: token[:end]),
+        st.tuples(st.integers(0, len(token) - 1), st.characters(codec="utf-8")).map(
+            lambda change: token[: change[0]] + change[1] + token[change[0] + 1 :]
+        ),
+        ANY_TEXT.map(lambda extra: token + extra),
+    )
+
+
+def assert_counts_match_signatures(petition):
+    """The public count is exactly the confirmed, unflagged signatures: nothing counted half-way."""
+    counted = Petition.objects.with_signature_count().get(pk=petition.pk).signature_count
+    assert counted == Signature.objects.filter(petition=petition).counted().count()
+    assert not OutgoingEmail.objects.exclude(about_id__in=Signature.objects.values("pk")).exists()
+
+
+LINK_PAGES = {
+    "confirm": "/signatures/confirm/{}/",
+    "new link": "/signatures/confirm/{}/new-link/",
+    "withdraw": "/signatures/withdraw/{}/",
+}
+
+
+@FUZZ
+@given(data=st.data(), page=st.sampled_from(list(LINK_PAGES)), method=st.sampled_from(["get", "post"]))
+def test_any_link_and_body_gets_a_page_or_a_refusal_and_does_only_what_the_real_link_does(
+    petition, data, page, method
+):
+    factories.sign(petition, email=f"signer{Signature.objects.count()}@example.org")
+    signature = Signature.objects.latest("pk")
+    real = {"confirm": tokens.confirmation_token(signature), "withdraw": tokens.withdrawal_token(signature)}
+    token = data.draw(
+        st.one_of(st.sampled_from(list(real.values())), *map(mutations_of, real.values()), ANY_TEXT),
+        label="token",
+    )
+    form = data.draw(st.dictionaries(st.sampled_from(["csrfmiddlewaretoken", "token", "x"]), HOSTILE_VALUE))
+    path = LINK_PAGES[page].format(quote(token, safe=""))
+
+    response = getattr(Client(), method)(path, form)
+
+    assert response.status_code in {200, 302, 400, 404, 405, 409, 410}
+    stored = Signature.objects.filter(pk=signature.pk).first()
+    withdrawn = page == "withdraw" and method == "post" and token == real["withdraw"]
+    confirmed = page == "confirm" and method == "post" and token == real["confirm"]
+    assert (stored is None) == withdrawn
+    if stored is not None:
+        assert stored.is_confirmed == confirmed
+    assert_signatures_are_whole(petition)
+    assert_counts_match_signatures(petition)
+
+
+# --- Every public form, with its token, in any charset and any shape -------------------------
+
+
+CHARSETS = st.sampled_from(["", "utf-8", "UTF8", "utf-16", "latin-1", "koi8-r", "no-such-charset"])
+
+
+@st.composite
+def public_posts(draw, petition, appeal):
+    """(where, body, content type): a form a browser could have loaded, filled with anything."""
+    factories.sign(petition, email=f"signer{Signature.objects.count()}@example.org")
+    signature = Signature.objects.latest("pk")
+    confirm = f"/signatures/confirm/{tokens.confirmation_token(signature)}/"
+    where = draw(
+        st.sampled_from(
+            [
+                sign_url(petition),
+                sent_url(appeal),
+                confirm,
+                f"{confirm}new-link/",
+                f"/signatures/withdraw/{tokens.withdrawal_token(signature)}/",
+            ]
+        ),
+        label="where",
+    )
+    fields = draw(
+        st.one_of(signing_forms(), st.dictionaries(st.sampled_from(SIGNATURE_FIELDS), HOSTILE_VALUE))
+    )
+    charset = draw(CHARSETS, label="charset")
+    parameter = f"; charset={charset}" if charset else ""
+    if draw(st.booleans(), label="multipart"):
+        return where, fields, f"{MULTIPART_CONTENT}{parameter}"
+    return where, fields, f"application/x-www-form-urlencoded{parameter}"
+
+
+@FUZZ
+@given(data=st.data())
+def test_any_public_form_sent_in_any_shape_and_charset_gets_a_page_or_a_refusal(petition, appeal, data):
+    """As in production: the CSRF check on, the form's token sent along with whatever else."""
+    browser = Client(enforce_csrf_checks=True)
+    browser.get(petition.get_absolute_url())
+    where, fields, content_type = data.draw(public_posts(petition, appeal))
+    fields = {**fields, "csrfmiddlewaretoken": browser.cookies["csrftoken"].value}
+    if content_type.startswith(MULTIPART_CONTENT):
+        body = encode_multipart(BOUNDARY, fields)
+    else:
+        body = urlencode(fields, doseq=True).encode()
+    letters_before = Appeal.objects.get(pk=appeal.pk).letters_sent
+    signatures_before = Signature.objects.count()
+
+    response = browser.generic("POST", where, body, content_type=content_type)
+
+    assert response.status_code in {200, 302} | REFUSALS | {409, 410}
+    if response.status_code >= 400:
+        assert Signature.objects.count() <= signatures_before  # a refusal stores nothing
+    assert Appeal.objects.get(pk=appeal.pk).letters_sent - letters_before in (0, 1)
+    assert_signatures_are_whole(petition)
+    assert_counts_match_signatures(petition)

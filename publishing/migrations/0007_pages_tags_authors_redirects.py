@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('publishing', '0005_post_search'),
+        ('publishing', '0006_hourly_counters'),
     ]
 
     operations = [
