@@ -31,14 +31,14 @@ class PetitionAdmin(PublishableAdmin):
         "status_label",
         "is_featured",
         "deadline",
-        "signatures",
+        "confirmed_signatures",
         "goal",
     ]
     list_filter = ["action_status", "status", "is_featured"]
     search_fields = ["title", "summary"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["prisoners", "posts"]
-    readonly_fields = ["signatures", "closed_at"]
+    readonly_fields = ["confirmed_signatures", "closed_at"]
     actions = [*PublishableAdmin.actions, "feature", "export_signatures", "recount_signatures"]
     change_form_template = "admin/petitions/petition/change_form.html"
     save_on_top = True
@@ -52,7 +52,7 @@ class PetitionAdmin(PublishableAdmin):
                     "goal",
                     "deadline",
                     "closing_message",
-                    "signatures",
+                    "confirmed_signatures",
                     "closed_at",
                 ],
                 "description": _(
@@ -92,8 +92,10 @@ class PetitionAdmin(PublishableAdmin):
         self.log_change(request, chosen, [{"changed": {"fields": ["is_featured"]}}])
         self.message_user(request, _("“%(title)s” is now featured in the sidebar.") % {"title": chosen.title})
 
+    # Not named `signatures`: that is the relation to every signature, and the admin would sort
+    # the list by it (one row per signature) instead of by this count.
     @admin.display(description=_("confirmed signatures"), ordering="signature_count")
-    def signatures(self, petition):
+    def confirmed_signatures(self, petition):
         return petition.confirmed_count if petition.pk else 0
 
     def has_export_permission(self, request):
