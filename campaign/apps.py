@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,3 +14,10 @@ class CampaignConfig(AppConfig):
         from .page_cache import connect_signals
 
         connect_signals()
+
+
+class CampaignAdminConfig(admin_apps.AdminConfig):
+    """Django's admin with the site's own AdminSite (campaign/admin_site.py) as the default site."""
+
+    default = False  # `campaign` itself is CampaignConfig
+    default_site = "campaign.admin_site.CampaignAdminSite"

@@ -120,7 +120,8 @@ elif site_url_given and url_scheme(SITE_URL) == "http" and SECURE_HTTPS:
 SITE_NAME = os.environ.get("SITE_NAME", "Campaign Kazakhstan")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin, on the site's AdminSite (campaign/admin_site.py).
+    "campaign.apps.CampaignAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -6,6 +6,7 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
+from django.test import Client
 
 from tests import factories
 from tests.admin_forms import admin_form_data
@@ -63,3 +64,19 @@ def test_every_editorial_change_lands_in_the_admin_log(client, editor):
     entry = LogEntry.objects.get(object_id=str(post.pk), action_flag=CHANGE)
     assert entry.user == editor
     assert "Title" in entry.get_change_message()
+
+
+@pytest.mark.parametrize("username", ["x" * 256, "Ж" * 151, "x" * 100_000])
+def test_a_username_longer_than_any_account_gets_the_login_page_with_a_clear_message(username):
+    browser = Client(raise_request_exception=False)
+    response = browser.post(
+        "/admin/login/?next=/admin/", {"username": username, "password": "guess"}, REMOTE_ADDR="198.51.100.20"
+    )
+    assert response.status_code == 200
+    assert "at most 150 characters" in response.content.decode()
+    assert "_auth_user_id" not in browser.session
+
+
+def test_after_an_over_long_username_the_account_can_still_log_in(client, editor):
+    client.post("/admin/login/?next=/admin/", {"username": "x" * 300, "password": "guess"})
+    assert login(client, editor, factories.PASSWORD).status_code == 302
