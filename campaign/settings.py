@@ -413,6 +413,9 @@ PETITIONS_UNCONFIRMED_RETENTION_DAYS = env_int("PETITIONS_UNCONFIRMED_RETENTION_
 PETITIONS_ANONYMISE_AFTER_CLOSE_DAYS = env_int("PETITIONS_ANONYMISE_AFTER_CLOSE_DAYS", 180)
 # Signings from one address per hour that count; later ones are kept but flagged, not counted.
 PETITIONS_SIGNATURES_PER_IP_PER_HOUR = env_int("PETITIONS_SIGNATURES_PER_IP_PER_HOUR", 10)
+# Of those flagged signings, how many per address per hour are still sent their confirmation
+# e-mail (they count once confirmed); the rest wait for a campaign manager.
+PETITIONS_FLAGGED_EMAILS_PER_IP_PER_HOUR = env_int("PETITIONS_FLAGGED_EMAILS_PER_IP_PER_HOUR", 50)
 # E-mails one signature may trigger per hour (repeat signings, new-link requests).
 PETITIONS_EMAILS_PER_SIGNATURE_PER_HOUR = env_int("PETITIONS_EMAILS_PER_SIGNATURE_PER_HOUR", 3)
 # Counter rows per petition: confirmations update one at random, so they rarely wait on each other.
