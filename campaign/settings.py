@@ -274,10 +274,23 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "admin:login"
 
-# Admin brute-force protection (django-axes): lock a username+IP pair out.
+# Admin brute-force protection (django-axes): lock a username+IP pair out after
+# AXES_FAILURE_LIMIT wrong passwords for AXES_COOLOFF_HOURS, and the account itself, from every
+# address, after AXES_ACCOUNT_FAILURE_LIMIT wrong passwords from anywhere, for
+# AXES_ACCOUNT_COOLOFF_MINUTES after the last one (campaign/login_limits.py; README explains).
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_ACCOUNT_FAILURE_LIMIT = env_int("AXES_ACCOUNT_FAILURE_LIMIT", 10)
+AXES_ACCOUNT_COOLOFF_MINUTES = env_int("AXES_ACCOUNT_COOLOFF_MINUTES", 15)
+AXES_HANDLER = "campaign.login_limits.AccountLimitHandler"
+for name, value in [
+    ("AXES_FAILURE_LIMIT", AXES_FAILURE_LIMIT),
+    ("AXES_ACCOUNT_FAILURE_LIMIT", AXES_ACCOUNT_FAILURE_LIMIT),
+    ("AXES_ACCOUNT_COOLOFF_MINUTES", AXES_ACCOUNT_COOLOFF_MINUTES),
+]:
+    if value < 1:
+        problems.append(f"{name} must be at least 1 (it is {value}): otherwise nobody could log in.")
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
