@@ -6,10 +6,11 @@ from django.views.decorators.http import require_POST
 
 from publishing.views import PostDetailView
 
+from .cookies import letters_sent, remember_letters_sent
 from .forms import OTHER_COUNTRY, SendLetterForm
 from .letters import MAILTO_MAX_LENGTH, compose_letter
 from .models import Appeal, Recipient
-from .services import LetterSent, has_recorded_letter, record_letter_sent
+from .services import SENT_SESSION_KEY, LetterSent, has_recorded_letter, record_letter_sent
 
 
 class AppealDetailView(PostDetailView):
@@ -36,7 +37,7 @@ class AppealDetailView(PostDetailView):
                 letter_country=form.chosen_country,
                 other_country=OTHER_COUNTRY,
                 mailto_max_length=MAILTO_MAX_LENGTH,
-                letter_already_counted=has_recorded_letter(appeal, self.request.session),
+                letter_already_counted=has_recorded_letter(appeal, browser_memory(self.request)),
             )
         return context
 
@@ -49,11 +50,18 @@ class AppealDetailView(PostDetailView):
         return response
 
 
+def browser_memory(request):
+    """What the services read and write as "the session": here the browser's own cookie
+    (appeals/cookies.py), so that no session is kept on the server for an anonymous visitor."""
+    return {SENT_SESSION_KEY: letters_sent(request)}
+
+
 @require_POST
 def letter_sent(request, slug):
     """The supporter's "I sent it": one more letter on the appeal's count, once per browser."""
     appeal = get_object_or_404(Appeal.objects.published(), slug=slug)
-    result = record_letter_sent(appeal, request.session)
+    memory = browser_memory(request)
+    result = record_letter_sent(appeal, memory)
     if result is LetterSent.COUNTED:
         messages.success(request, _("Thank you for writing! Your letter has been added to the count."))
     elif result is LetterSent.ALREADY_COUNTED:
@@ -62,4 +70,7 @@ def letter_sent(request, slug):
         messages.info(
             request, _("This appeal is closed, so letters are no longer counted. Thank you all the same.")
         )
-    return redirect(f"{appeal.get_absolute_url()}#send-letter")
+    response = redirect(f"{appeal.get_absolute_url()}#send-letter")
+    if result is LetterSent.COUNTED:
+        remember_letters_sent(response, memory[SENT_SESSION_KEY])
+    return response

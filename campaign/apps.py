@@ -11,9 +11,14 @@ class CampaignConfig(AppConfig):
     verbose_name = _("Campaign site")
 
     def ready(self):
+        from outbox import periodic
+
+        from . import tasks
         from .page_cache import connect_signals
 
         connect_signals()
+        periodic.register(tasks.purge_admin_login_records, every=tasks.DAILY)
+        periodic.register(tasks.clear_expired_sessions, every=tasks.DAILY)
 
 
 class CampaignAdminConfig(admin_apps.AdminConfig):

@@ -300,6 +300,15 @@ AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "publishing.net.client_ip"
 
+# django-axes' records of admin logins (usernames, staff IP addresses) are deleted after this
+# many days (campaign/tasks.py, daily); the privacy notice says so.
+ADMIN_LOGIN_LOG_RETENTION_DAYS = env_int("ADMIN_LOGIN_LOG_RETENTION_DAYS", 30)
+if ADMIN_LOGIN_LOG_RETENTION_DAYS < 1:
+    problems.append(
+        f"ADMIN_LOGIN_LOG_RETENTION_DAYS must be at least 1 (it is {ADMIN_LOGIN_LOG_RETENTION_DAYS}): "
+        "the lockout reads the attempts of the last hours."
+    )
+
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
