@@ -186,7 +186,6 @@ class SignatureAdmin(admin.ModelAdmin):
         "created_at",
         "confirmed_at",
     ]
-    list_display_links = ["name", "name_if_confirmed"]
     list_filter = ["status", "flag_reason", "wants_updates", "show_name_publicly", "petition"]
     list_select_related = ["petition"]
     search_fields = ["=email_normalised", "last_name", "first_name"]

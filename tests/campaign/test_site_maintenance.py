@@ -1,5 +1,6 @@
 """The worker clears what the site keeps about the people who work on it and about browsers: admin
-login records after ADMIN_LOGIN_LOG_RETENTION_DAYS, sessions once they have expired."""
+login records after ADMIN_LOGIN_LOG_RETENTION_DAYS, sessions once they have expired (and only
+staff have sessions)."""
 
 from datetime import timedelta
 from unittest import mock
@@ -12,8 +13,12 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
+from appeals.models import Appeal
 from campaign import tasks
 from outbox import periodic
+from petitions.models import Signature
+from tests import factories
+from tests.mail import confirm_by_email
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +109,17 @@ def test_both_run_daily_in_the_workers_periodic_maintenance():
     every = {entry.task.module_path: periodic._interval(entry.every) for entry in periodic.registered()}
     assert every[tasks.purge_admin_login_records.module_path] == timedelta(hours=24)
     assert every[tasks.clear_expired_sessions.module_path] == timedelta(hours=24)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_visitor_who_signs_confirms_and_sends_a_letter_leaves_no_session(client, immediate_tasks):
+    """Only staff have sessions: nothing a supporter does creates one to clear."""
+    petition, appeal = factories.petition(), factories.appeal()
+    client.post(f"/petitions/{petition.slug}/sign/", factories.signing_form_data(email="tom@example.org"))
+    confirm_by_email(client, "tom@example.org")
+    client.post(f"{appeal.get_absolute_url()}sent/", follow=True)
+    client.get(appeal.get_absolute_url())
+
+    assert Signature.objects.get().is_confirmed
+    assert Appeal.objects.get().letters_sent == 1
+    assert not Session.objects.exists()
