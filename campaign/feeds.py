@@ -1,6 +1,7 @@
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from publishing.models import Category, Post, SiteSettings
@@ -24,7 +25,10 @@ class LatestPostsFeed(Feed):
         return post.title
 
     def item_description(self, post):
-        return post.excerpt
+        # An item's description is HTML to feed readers (RSS <description>, Atom
+        # <summary type="html">) while the excerpt is plain text: escaped, it reads as on
+        # the page, and markup typed into a standfirst is shown as typed, never run.
+        return escape(post.excerpt)
 
     def item_pubdate(self, post):
         return post.published_at

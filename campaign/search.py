@@ -1,21 +1,16 @@
 """Site search: posts of every kind and prisoner profiles, from the box in the header."""
 
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
+from campaign.middleware import CONTROL_CHARACTERS
 from prisoners.models import Prisoner
 from publishing.models import Post
 from publishing.views import POSTS_PER_PAGE
 
 MAX_QUERY_LENGTH = 200
 PRISONERS_SHOWN = 12
-
-# C0 and C1 control characters, NUL among them: PostgreSQL refuses NUL in text, and
-# none of them means anything in a search.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class SearchQueryField(forms.CharField):

@@ -161,6 +161,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "campaign.middleware.PermissionsPolicyMiddleware",
+    # Before anything resolves the address or looks it up: a control character in it is a 404.
+    "campaign.middleware.NoControlCharactersInAddressMiddleware",
     # Inside the header middleware above, so that cached pages get their headers too.
     "campaign.page_cache.AnonymousPageCacheMiddleware",
     # Last, so that it sees the response of a failed login.

@@ -39,6 +39,13 @@ class VideoPost(Post):
     )
     provider = models.CharField(_("provider"), max_length=20, choices=Provider.choices, editable=False)
     provider_video_id = models.CharField(_("video id"), max_length=40, editable=False)
+    privacy_hash = models.CharField(
+        _("privacy hash"),
+        max_length=40,
+        blank=True,
+        editable=False,
+        help_text=_("Part of an unlisted Vimeo video's address: Vimeo plays the video only with it."),
+    )
     duration = models.DurationField(
         _("duration"), null=True, blank=True, help_text=_("For example 4:35 or 1:02:10.")
     )
@@ -66,24 +73,26 @@ class VideoPost(Post):
         reference = parse_video_url(self.video_url)
         if reference is None:
             raise ValidationError({"video_url": ValidationError(NOT_A_VIDEO_MESSAGE, code="not_a_video")})
-        self.provider, self.provider_video_id = reference.provider, reference.video_id
+        self._take_reference(reference)
 
     def save(self, *args, **kwargs):
         # Always derived from the address: an address that is not a video leaves the
         # provider empty, which the database constraint refuses.
-        reference = parse_video_url(self.video_url)
-        self.provider, self.provider_video_id = (
-            (reference.provider, reference.video_id) if reference else ("", "")
-        )
+        self._take_reference(parse_video_url(self.video_url))
         super().save(*args, **kwargs)
+
+    def _take_reference(self, reference):
+        self.provider, self.provider_video_id, self.privacy_hash = (
+            (reference.provider, reference.video_id, reference.privacy_hash) if reference else ("", "", "")
+        )
 
     @property
     def embed_url(self):
-        return embed_url(self.provider, self.provider_video_id)
+        return embed_url(self.provider, self.provider_video_id, self.privacy_hash)
 
     @property
     def watch_url(self):
-        return watch_url(self.provider, self.provider_video_id)
+        return watch_url(self.provider, self.provider_video_id, self.privacy_hash)
 
     @property
     def duration_display(self):

@@ -17,7 +17,12 @@ class PrisonersConfig(AppConfig):
     sitemaps = "prisoners.sitemaps.SITEMAPS"
 
     def ready(self):
-        from publishing import sections
+        from publishing import fulltext, sections
+
+        from .models import PRISONER_SEARCH_INDEX
+
+        # On SQLite, profiles are searched through an FTS5 table kept in step with them.
+        fulltext.register(PRISONER_SEARCH_INDEX)
 
         # A post's page names the people it is about.
         sections.register("post_detail", "prisoners/includes/post_prisoners.html", order=30)

@@ -1,8 +1,10 @@
-from django.db import models
+from django.db import connections, models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from publishing import fulltext
 from publishing.fields import SanitisedHTMLField
+from publishing.html import plain_text
 from publishing.models import ImageWithAltText, Publishable, PublishableQuerySet
 
 
@@ -11,14 +13,25 @@ class PrisonerQuerySet(PublishableQuerySet):
         return self.filter(situation=situation) if situation else self
 
     def search(self, query):
-        matches = self
-        for word in query.split():
-            matches = matches.filter(
-                models.Q(name__icontains=word)
-                | models.Q(summary__icontains=word)
-                | models.Q(charges__icontains=word)
-            )
-        return matches
+        """Profiles matching `query` (words, "phrases", -word, OR), best first: a match in the name
+        above one in the summary, then in the charges or the biography. Full-text search on
+        PostgreSQL and on SQLite alike (publishing/fulltext.py says what matches)."""
+        if connections[self.db].vendor == "postgresql":
+            return fulltext.websearch(self, query, PRISONER_SEARCH_WEIGHTS, ["name"])
+        return PRISONER_SEARCH_INDEX.search(self, query, ["name"])
+
+
+PRISONER_SEARCH_WEIGHTS = {"name": "A", "summary": "B", "charges": "C", "biography": "C"}
+PRISONER_SEARCH_INDEX = fulltext.FullTextIndex(
+    "prisoners_prisoner_search",
+    "prisoners.Prisoner",
+    {
+        "name": (5, lambda prisoner: prisoner.name),
+        "summary": (2, lambda prisoner: prisoner.summary),
+        "charges": (1, lambda prisoner: prisoner.charges),
+        "biography": (1, lambda prisoner: plain_text(prisoner.biography)),
+    },
+)
 
 
 class Prisoner(Publishable, ImageWithAltText):

@@ -23,3 +23,10 @@ class PublishingConfig(AppConfig):
     }
     # Sections of /sitemap.xml, by name.
     sitemaps = "publishing.sitemaps.SITEMAPS"
+
+    def ready(self):
+        from . import fulltext
+        from .models import POST_SEARCH_INDEX
+
+        # On SQLite, posts are searched through an FTS5 table kept in step with them.
+        fulltext.register(POST_SEARCH_INDEX)

@@ -120,6 +120,41 @@ def test_changing_the_address_changes_the_video():
     assert video.embed_url == "https://player.vimeo.com/video/123456789?dnt=1&autoplay=1"
 
 
+@pytest.mark.parametrize(
+    "address",
+    ["https://vimeo.com/81617180/abcdef1234", "https://player.vimeo.com/video/81617180?h=abcdef1234"],
+)
+def test_an_editor_publishes_an_unlisted_vimeo_video_that_plays_for_visitors(
+    client, editor_client, video_category, address
+):
+    response = editor_client.post(ADD_URL, admin_form(editor_client, video_category, video_url=address))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+
+    video = VideoPost.objects.get()
+    assert (video.provider, video.provider_video_id, video.privacy_hash) == (
+        "vimeo",
+        "81617180",
+        "abcdef1234",
+    )
+    client.logout()
+    html = client.get(video.get_absolute_url()).content.decode()
+    # Without the hash Vimeo answers "video not found": the player and the link both carry it.
+    assert (
+        'data-embed-url="https://player.vimeo.com/video/81617180?h=abcdef1234&amp;dnt=1&amp;autoplay=1"'
+        in html
+    )
+    assert 'href="https://vimeo.com/81617180/abcdef1234"' in html
+
+
+def test_a_public_address_in_place_of_an_unlisted_one_drops_the_old_hash():
+    video = factories.video_post(video_url="https://vimeo.com/81617180/abcdef1234")
+    video.video_url = "https://vimeo.com/123456789"
+    video.save()
+    video.refresh_from_db()
+    assert (video.provider_video_id, video.privacy_hash) == ("123456789", "")
+    assert video.watch_url == "https://vimeo.com/123456789"
+
+
 def test_the_video_page_shows_the_poster_and_a_link_to_the_video_and_loads_nothing_from_youtube(client):
     video = factories.video_post(duration=timedelta(minutes=4, seconds=35))
     response = client.get(video.get_absolute_url())
@@ -139,12 +174,61 @@ def test_the_video_page_shows_the_poster_and_a_link_to_the_video_and_loads_nothi
     assert not [url for url in fetched if re.search(r"youtube|youtu\.be|vimeo", url)]
 
 
+def player_in(html):
+    start = html.index('<figure class="video-player')
+    return html[start : html.index("</figure>", start)]
+
+
 def test_the_page_without_a_poster_still_offers_the_play_link(client):
     video = factories.video_post(image=None, image_alt="", video_url="https://vimeo.com/123456789")
     html = client.get(video.get_absolute_url()).content.decode()
     assert 'href="https://vimeo.com/123456789"' in html
     assert "Play video from Vimeo" in html
     assert "<iframe" not in html.lower()
+
+
+def test_a_video_without_a_poster_shows_its_title_and_duration_in_place_of_an_empty_box(client):
+    video = factories.video_post(
+        "Miners in Limpopo back Kazakh workers", image=None, image_alt="", duration=timedelta(minutes=4)
+    )
+
+    player = player_in(client.get(video.get_absolute_url()).content.decode())
+
+    assert 'class="video-player video-player--no-poster"' in player
+    assert "<img" not in player
+    link = player[player.index("<a ") : player.index("</a>")]
+    # The link names what it plays: its text is the title and the play button's label.
+    assert '<span class="video-no-poster-title">Miners in Limpopo back Kazakh workers</span>' in link
+    assert "Play video from YouTube" in link
+    assert '<time datetime="PT240S">4:00</time>' in player
+
+
+def test_a_post_featuring_a_video_without_a_poster_names_that_video_on_its_player(client):
+    video = factories.video_post("Solidarity from Limpopo", image=None, image_alt="")
+    post = factories.article("Miners write to Zhanaozen", featured_video=video)
+
+    player = player_in(client.get(post.get_absolute_url()).content.decode())
+
+    assert "video-player--no-poster" in player
+    assert "Solidarity from Limpopo" in player
+    assert f'href="{video.watch_url}"' in player
+
+
+def test_a_video_without_a_poster_is_still_shown_as_a_video_in_lists(client, video_category):
+    video = factories.video_post("Poster-less", image=None, image_alt="", categories=[video_category])
+    factories.article("Featuring it", featured_video=video, categories=[video_category])
+    factories.article("Plain news", categories=[video_category])
+
+    html = client.get("/category/video/").content.decode()
+
+    cards = {}
+    for card in html.split('<article class="post-card')[1:]:
+        title = re.search(r'<h3 class="post-card-title"><a href="[^"]*">([^<]*)</a>', card).group(1)
+        cards[title] = card[: card.index("</article>")]
+    for title in ("Poster-less", "Featuring it"):
+        assert 'class="post-card-media post-card-media--no-poster"' in cards[title]
+        assert '<span class="play-badge">' in cards[title]
+    assert "post-card-media" not in cards["Plain news"]
 
 
 def test_the_transcript_is_folded_under_the_player(client):
@@ -171,3 +255,23 @@ def test_the_category_page_lists_the_video_with_its_poster_and_a_play_badge(clie
     assert f'src="{video.image.url}"' in card
     assert '<span class="play-badge">' in card
     assert "<iframe" not in html.lower()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_unlisted_vimeo_video_saved_before_the_hash_was_kept_plays_after_the_upgrade(migrator):
+    old = migrator.apply_initial_migration(("media_library", "0003_videopost_on_publishing"))
+    old.apps.get_model("media_library", "VideoPost").objects.create(
+        title="Unlisted",
+        slug="unlisted",
+        kind="video",
+        status="published",
+        published_at=timezone.now(),
+        video_url="https://player.vimeo.com/video/81617180?h=abcdef1234",
+        provider="vimeo",
+        provider_video_id="81617180",  # the hash was dropped: Vimeo would not play it
+    )
+
+    new = migrator.apply_tested_migration(("media_library", "0004_videopost_privacy_hash"))
+
+    video = new.apps.get_model("media_library", "VideoPost").objects.get(slug="unlisted")
+    assert (video.provider_video_id, video.privacy_hash) == ("81617180", "abcdef1234")

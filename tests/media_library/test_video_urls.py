@@ -36,11 +36,37 @@ def test_youtube_addresses_editors_paste_are_recognised(url):
         f"https://vimeo.com/channels/staffpicks/{VIMEO_ID}",
         f"https://vimeo.com/groups/unions/videos/{VIMEO_ID}",
         f"https://player.vimeo.com/video/{VIMEO_ID}",
-        f"https://player.vimeo.com/video/{VIMEO_ID}?h=abc123&dnt=1",
+        f"https://player.vimeo.com/video/{VIMEO_ID}?dnt=1",
     ],
 )
 def test_vimeo_addresses_editors_paste_are_recognised(url):
     assert parse_video_url(url) == VideoReference(VIMEO, VIMEO_ID)
+
+
+UNLISTED_ID, PRIVACY_HASH = "81617180", "abcdef1234"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        # What Vimeo's "Share" gives for an unlisted video, and the player address in its embed code.
+        f"https://vimeo.com/{UNLISTED_ID}/{PRIVACY_HASH}",
+        f"https://vimeo.com/{UNLISTED_ID}/{PRIVACY_HASH}?share=copy",
+        f"https://www.vimeo.com/{UNLISTED_ID}/{PRIVACY_HASH}/",
+        f"https://player.vimeo.com/video/{UNLISTED_ID}?h={PRIVACY_HASH}",
+        f"https://player.vimeo.com/video/{UNLISTED_ID}?h={PRIVACY_HASH}&badge=0&dnt=1",
+        f"https://vimeo.com/{UNLISTED_ID}?h={PRIVACY_HASH}",
+    ],
+)
+def test_unlisted_vimeo_addresses_are_recognised_with_their_privacy_hash(url):
+    assert parse_video_url(url) == VideoReference(VIMEO, UNLISTED_ID, PRIVACY_HASH)
+
+
+def test_an_unlisted_vimeo_video_plays_and_links_with_its_privacy_hash():
+    assert embed_url(VIMEO, UNLISTED_ID, PRIVACY_HASH) == (
+        f"https://player.vimeo.com/video/{UNLISTED_ID}?h={PRIVACY_HASH}&dnt=1&autoplay=1"
+    )
+    assert watch_url(VIMEO, UNLISTED_ID, PRIVACY_HASH) == f"https://vimeo.com/{UNLISTED_ID}/{PRIVACY_HASH}"
 
 
 @pytest.mark.parametrize(
@@ -78,6 +104,13 @@ def test_vimeo_addresses_editors_paste_are_recognised(url):
         "https://vimeo.com/12345678a",
         f"https://player.vimeo.com/{VIMEO_ID}",
         "https://player.vimeo.com/video/",
+        # A privacy hash is a few hexadecimal digits, nothing else.
+        f"https://vimeo.com/{UNLISTED_ID}/settings",
+        f"https://vimeo.com/{UNLISTED_ID}/abc",
+        f"https://vimeo.com/{UNLISTED_ID}/%22%3E%3Cscript%3E",
+        f"https://player.vimeo.com/video/{UNLISTED_ID}?h=%22%3E%3Cscript%3E",
+        f"https://player.vimeo.com/video/{UNLISTED_ID}?h={PRIVACY_HASH}&h=0123456789",
+        f"https://vimeo.com/{UNLISTED_ID}/{PRIVACY_HASH}/extra",
         "https://[::1/watch?v=dQw4w9WgXcQ",
     ],
 )

@@ -28,7 +28,7 @@
   }
 
   function addImage() {
-    var url = window.prompt("Address of the image (https://… or /media/…):", "");
+    var url = window.prompt("Address of an image on this site (/media/…); images from other sites are not shown:", "");
     if (!url) { return; }
     var alt = window.prompt("Describe the image for people who cannot see it (required):", "");
     if (!alt) { window.alert("An image needs a description; nothing was inserted."); return; }
