@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('publishing', '0004_own_tables_and_site_settings'),
+        ('publishing', '0005_post_search'),
     ]
 
     operations = [
