@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from publishing.roles import EDITORS, crud
 
+from .cookies import LETTERS_SENT_COOKIE
+
 
 class AppealsConfig(AppConfig):
     """Appeals with a model letter, and the embassies and addressees it goes to.
@@ -14,6 +16,8 @@ class AppealsConfig(AppConfig):
     public_models = ["Appeal", "Recipient"]
     demo_content = "appeals.demo.load_content"
     group_permissions = {EDITORS: crud("appeal", "recipient")}
+    # Cookies that make a page this browser's own: the page cache never serves or keeps it.
+    visitor_cookies = [LETTERS_SENT_COOKIE]
 
     def ready(self):
         from publishing import sections

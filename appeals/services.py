@@ -8,8 +8,9 @@ from publishing import limits
 
 from .models import Appeal
 
-# The session remembers which appeals this browser has reported a letter for: appeal
-# ids only, nothing about the supporter.
+# Which appeals this browser has reported a letter for: appeal ids only, nothing about the
+# supporter. `session` below is any dict-like memory of the browser: the view passes what the
+# browser's own cookie holds (appeals/cookies.py), so no server-side session is created.
 SENT_SESSION_KEY = "appeals_letters_sent"
 
 

@@ -7,10 +7,11 @@ from django.views.decorators.http import require_POST
 from publishing.net import client_ip
 from publishing.views import PostDetailView
 
+from .cookies import letters_sent, remember_letters_sent
 from .forms import OTHER_COUNTRY, SendLetterForm
 from .letters import MAILTO_MAX_LENGTH, compose_letter
 from .models import Appeal, Recipient
-from .services import LetterSent, has_recorded_letter, record_letter_sent
+from .services import SENT_SESSION_KEY, LetterSent, has_recorded_letter, record_letter_sent
 
 
 class AppealDetailView(PostDetailView):
@@ -37,7 +38,7 @@ class AppealDetailView(PostDetailView):
                 letter_country=form.chosen_country,
                 other_country=OTHER_COUNTRY,
                 mailto_max_length=MAILTO_MAX_LENGTH,
-                letter_already_counted=has_recorded_letter(appeal, self.request.session),
+                letter_already_counted=has_recorded_letter(appeal, browser_memory(self.request)),
             )
         return context
 
@@ -50,12 +51,19 @@ class AppealDetailView(PostDetailView):
         return response
 
 
+def browser_memory(request):
+    """What the services read and write as "the session": here the browser's own cookie
+    (appeals/cookies.py), so that no session is kept on the server for an anonymous visitor."""
+    return {SENT_SESSION_KEY: letters_sent(request)}
+
+
 @require_POST
 def letter_sent(request, slug):
     """The supporter's "I sent it": one more letter on the appeal's count, once per browser.
     Counted or over the limit for one address, the answer is the same."""
     appeal = get_object_or_404(Appeal.objects.published(), slug=slug)
-    result = record_letter_sent(appeal, request.session, client_ip=client_ip(request))
+    memory = browser_memory(request)
+    result = record_letter_sent(appeal, memory, client_ip=client_ip(request))
     if result in (LetterSent.COUNTED, LetterSent.OVER_LIMIT):
         messages.success(request, _("Thank you for writing! Your letter has been added to the count."))
     elif result is LetterSent.ALREADY_COUNTED:
@@ -64,4 +72,7 @@ def letter_sent(request, slug):
         messages.info(
             request, _("This appeal is closed, so letters are no longer counted. Thank you all the same.")
         )
-    return redirect(f"{appeal.get_absolute_url()}#send-letter")
+    response = redirect(f"{appeal.get_absolute_url()}#send-letter")
+    if result in (LetterSent.COUNTED, LetterSent.OVER_LIMIT):
+        remember_letters_sent(response, memory[SENT_SESSION_KEY])
+    return response

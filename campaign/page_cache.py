@@ -9,8 +9,8 @@ A hit is one round trip to the cache and runs no SQL. Pages are stamped with a c
 version that every editorial save bumps (see `content_changed`), and a page with an
 older stamp is a miss, so an edit shows at once; the short
 lifetime (PAGE_CACHE_SECONDS) bounds how old a petition count or a newly due scheduled
-post can be. Visitors with a session (editors, supporters who have just acted) always
-get a fresh page, so they see their own effect at once.
+post can be. Visitors with a session or another cookie of the site's (editors, supporters
+who have just acted) always get a fresh page, so they see their own effect at once.
 
 A page with a form differs on every response (the token is masked afresh each time), so
 ConditionalGetMiddleware could never answer a repeat visit with 304. Its ETag is made
@@ -94,6 +94,13 @@ def _content_labels():
     return frozenset(model._meta.label_lower for model in site.public_models())
 
 
+@lru_cache(maxsize=1)
+def _visitor_cookies():
+    """A browser sending one of these sees its own state on the page (its session, a message,
+    what it told us it did): it always gets a fresh page, and that page is never stored."""
+    return (settings.SESSION_COOKIE_NAME, "messages", *site.visitor_cookies())
+
+
 def _is_content(model):
     return model is not None and model._meta.label_lower in _content_labels()
 
@@ -138,7 +145,7 @@ class AnonymousPageCacheMiddleware:
     def request_is_cacheable(request):
         if settings.PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
             return False
-        if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        if any(name in request.COOKIES for name in _visitor_cookies()):
             return False
         return not request.path.startswith(settings.PAGE_CACHE_EXCLUDED_PATHS)
 

@@ -120,7 +120,8 @@ elif site_url_given and url_scheme(SITE_URL) == "http" and SECURE_HTTPS:
 SITE_NAME = os.environ.get("SITE_NAME", "Campaign Kazakhstan")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin, on the site's AdminSite (campaign/admin_site.py).
+    "campaign.apps.CampaignAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -287,10 +288,23 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "admin:login"
 
-# Admin brute-force protection (django-axes): lock a username+IP pair out.
+# Admin brute-force protection (django-axes): lock a username+IP pair out after
+# AXES_FAILURE_LIMIT wrong passwords for AXES_COOLOFF_HOURS, and the account itself, from every
+# address, after AXES_ACCOUNT_FAILURE_LIMIT wrong passwords from anywhere, for
+# AXES_ACCOUNT_COOLOFF_MINUTES after the last one (campaign/login_limits.py; README explains).
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_ACCOUNT_FAILURE_LIMIT = env_int("AXES_ACCOUNT_FAILURE_LIMIT", 10)
+AXES_ACCOUNT_COOLOFF_MINUTES = env_int("AXES_ACCOUNT_COOLOFF_MINUTES", 15)
+AXES_HANDLER = "campaign.login_limits.AccountLimitHandler"
+for name, value in [
+    ("AXES_FAILURE_LIMIT", AXES_FAILURE_LIMIT),
+    ("AXES_ACCOUNT_FAILURE_LIMIT", AXES_ACCOUNT_FAILURE_LIMIT),
+    ("AXES_ACCOUNT_COOLOFF_MINUTES", AXES_ACCOUNT_COOLOFF_MINUTES),
+]:
+    if value < 1:
+        problems.append(f"{name} must be at least 1 (it is {value}): otherwise nobody could log in.")
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
@@ -299,6 +313,15 @@ AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 # proxy we trust, which then appends the real address to X-Forwarded-For.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "publishing.net.client_ip"
+
+# django-axes' records of admin logins (usernames, staff IP addresses) are deleted after this
+# many days (campaign/tasks.py, daily); the privacy notice says so.
+ADMIN_LOGIN_LOG_RETENTION_DAYS = env_int("ADMIN_LOGIN_LOG_RETENTION_DAYS", 30)
+if ADMIN_LOGIN_LOG_RETENTION_DAYS < 1:
+    problems.append(
+        f"ADMIN_LOGIN_LOG_RETENTION_DAYS must be at least 1 (it is {ADMIN_LOGIN_LOG_RETENTION_DAYS}): "
+        "the lockout reads the attempts of the last hours."
+    )
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -427,6 +450,9 @@ PETITIONS_UNCONFIRMED_RETENTION_DAYS = env_int("PETITIONS_UNCONFIRMED_RETENTION_
 PETITIONS_ANONYMISE_AFTER_CLOSE_DAYS = env_int("PETITIONS_ANONYMISE_AFTER_CLOSE_DAYS", 180)
 # Signings from one address per hour that count; later ones are kept but flagged, not counted.
 PETITIONS_SIGNATURES_PER_IP_PER_HOUR = env_int("PETITIONS_SIGNATURES_PER_IP_PER_HOUR", 10)
+# Of those flagged signings, how many per address per hour are still sent their confirmation
+# e-mail (they count once confirmed); the rest wait for a campaign manager.
+PETITIONS_FLAGGED_EMAILS_PER_IP_PER_HOUR = env_int("PETITIONS_FLAGGED_EMAILS_PER_IP_PER_HOUR", 50)
 # E-mails one signature may trigger per hour (repeat signings, new-link requests).
 PETITIONS_EMAILS_PER_SIGNATURE_PER_HOUR = env_int("PETITIONS_EMAILS_PER_SIGNATURE_PER_HOUR", 3)
 # Letters reported sent ("I sent it") per client address per hour that count on an appeal.

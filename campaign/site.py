@@ -5,7 +5,9 @@ An app adds itself to the site by declaring, on its AppConfig (see publishing/ap
 - `public_models`: its models whose changes show on public pages (the page cache is emptied);
 - `demo_content`: the dotted path of the function that loads its demo content;
 - `group_permissions`: which of its permissions each admin group gets;
-- `sitemaps`: the dotted path of its dict of sitemap sections.
+- `sitemaps`: the dotted path of its dict of sitemap sections;
+- `visitor_cookies`: cookies of its own that make a page one browser's (the page cache then
+  neither serves nor keeps that browser's pages).
 
 Nothing below this floor lists the apps; the order of INSTALLED_APPS (ground apps first) is
 the order demo content is loaded in, so an app's demo can link to what the apps below made.
@@ -48,3 +50,8 @@ def sitemaps():
     for _config, path in _declaring("sitemaps"):
         sections.update(import_string(path))
     return sections
+
+
+def visitor_cookies():
+    """Every app's cookies that make a page one browser's own."""
+    return [name for _config, names in _declaring("visitor_cookies") for name in names]

@@ -127,7 +127,8 @@ class OutgoingEmail(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.subject} ({self.to})"
+        # Never the address: the admin writes this into its log, which outlives the e-mail.
+        return f"{self.subject} (#{self.pk})"
 
     @property
     def is_sent(self):

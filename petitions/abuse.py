@@ -26,3 +26,16 @@ def may_email_signer(signature_id):
     Stops anyone from using repeat signings or new-link requests to flood a mailbox.
     """
     return limits.count("petitions.email", signature_id) <= settings.PETITIONS_EMAILS_PER_SIGNATURE_PER_HOUR
+
+
+def may_email_held_signing(ip_address):
+    """Record one confirmation e-mail for a signing from `ip_address` over the hourly limit;
+    False once the address has had PETITIONS_FLAGGED_EMAILS_PER_IP_PER_HOUR of them this hour.
+
+    A budget of its own, so that people sharing one address (a meeting, a campus Wi-Fi) can
+    still confirm and be counted, while one address can never make the site send more than
+    the two limits' worth of signing e-mails an hour.
+    """
+    return (
+        limits.count("petitions.held-email", ip_address) <= settings.PETITIONS_FLAGGED_EMAILS_PER_IP_PER_HOUR
+    )

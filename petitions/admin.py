@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from outbox.models import OutgoingEmail
 from publishing.admin import PostLinkInline, PublishableAdmin, register_post_inline
 
 from . import services, tasks
@@ -31,14 +32,14 @@ class PetitionAdmin(PublishableAdmin):
         "status_label",
         "is_featured",
         "deadline",
-        "signatures",
+        "confirmed_signatures",
         "goal",
     ]
     list_filter = ["action_status", "status", "is_featured"]
     search_fields = ["title", "summary"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["prisoners", "posts"]
-    readonly_fields = ["signatures", "closed_at"]
+    readonly_fields = ["confirmed_signatures", "closed_at"]
     actions = [*PublishableAdmin.actions, "feature", "export_signatures", "recount_signatures"]
     change_form_template = "admin/petitions/petition/change_form.html"
     save_on_top = True
@@ -52,7 +53,7 @@ class PetitionAdmin(PublishableAdmin):
                     "goal",
                     "deadline",
                     "closing_message",
-                    "signatures",
+                    "confirmed_signatures",
                     "closed_at",
                 ],
                 "description": _(
@@ -92,8 +93,10 @@ class PetitionAdmin(PublishableAdmin):
         self.log_change(request, chosen, [{"changed": {"fields": ["is_featured"]}}])
         self.message_user(request, _("“%(title)s” is now featured in the sidebar.") % {"title": chosen.title})
 
+    # Not named `signatures`: that is the relation to every signature, and the admin would sort
+    # the list by it (one row per signature) instead of by this count.
     @admin.display(description=_("confirmed signatures"), ordering="signature_count")
-    def signatures(self, petition):
+    def confirmed_signatures(self, petition):
         return petition.confirmed_count if petition.pk else 0
 
     def has_export_permission(self, request):
@@ -152,14 +155,30 @@ class PetitionAdmin(PublishableAdmin):
 
 @admin.register(Signature)
 class SignatureAdmin(admin.ModelAdmin):
-    """Signers' personal data: visible only with the "view signature" permission (Campaign managers).
+    """Signers' personal data, for campaign managers (the "view signature" permission).
+
+    What the privacy notice says managers see, and all they can reach, through the list, its
+    search and filters and the detail pages alike: confirmed signatures, with a signer's e-mail
+    address only if they asked to be kept informed, and signatures held back for review without
+    the signer's name, address, city or comment. Never a plain unconfirmed signature.
+    Superusers, who run the site, see everything.
 
     Read-only: signatures change only through petitions.services, so counts stay exact.
     """
 
     list_display = [
-        "__str__",
+        "name",
         "email",
+        "country",
+        "petition",
+        "status",
+        "flag_reason",
+        "created_at",
+        "confirmed_at",
+    ]
+    managers_list_display = [
+        "name_if_confirmed",
+        "email_if_consented",
         "country",
         "petition",
         "status",
@@ -189,6 +208,57 @@ class SignatureAdmin(admin.ModelAdmin):
         "anonymised_at",
     ]
     readonly_fields = fields
+    # Shown to managers only on a confirmed signature; the e-mail address only with consent.
+    personal_fields = ["first_name", "last_name", "email", "city_or_postcode", "comment"]
+
+    @staticmethod
+    def sees_everything(request):
+        return request.user.is_active and request.user.is_superuser
+
+    def get_queryset(self, request):
+        signatures = super().get_queryset(request)
+        return signatures if self.sees_everything(request) else signatures.seen_by_managers()
+
+    def get_list_display(self, request):
+        return self.list_display if self.sees_everything(request) else self.managers_list_display
+
+    def get_fields(self, request, obj=None):
+        if self.sees_everything(request) or obj is None:
+            return self.fields
+        hidden = set(self.personal_fields) if not obj.is_confirmed else set()
+        if not obj.wants_updates:
+            hidden.add("email")
+        return [name for name in self.fields if name not in hidden]
+
+    @admin.display(description=_("signer"), ordering="last_name")
+    def name(self, signature):
+        return signature.full_name or "—"
+
+    @admin.display(description=_("signer"))
+    def name_if_confirmed(self, signature):
+        if not signature.is_confirmed:
+            return _("(held for review: not shown)")
+        return signature.full_name or "—"
+
+    @admin.display(description=_("e-mail address"))
+    def email_if_consented(self, signature):
+        return signature.email if signature.is_confirmed and signature.wants_updates else "—"
+
+    def get_search_results(self, request, queryset, search_term):
+        # A manager's search reaches only what they may see in full: the confirmed signatures.
+        # Anyone may still find one by the exact address its signer gives (an erasure request).
+        if search_term.strip() and not self.sees_everything(request):
+            queryset = queryset.confirmed()
+        if "@" in search_term:
+            return queryset.filter(email_normalised=normalise_email(search_term)), False
+        return super().get_search_results(request, queryset, search_term)
+
+    def lookup_allowed(self, lookup, value, request):
+        # Only the list's own filters. Django also allows any lookup on the model's own fields
+        # (?email_normalised__startswith=a), which would read hidden addresses a letter at a time.
+        return lookup in {
+            f"{name}__{suffix}" for name in self.list_filter for suffix in ("exact", "isnull", "id__exact")
+        }
 
     def has_add_permission(self, request):
         return False
@@ -197,24 +267,32 @@ class SignatureAdmin(admin.ModelAdmin):
         return False
 
     def has_review_permission(self, request):
-        return request.user.has_perm("petitions.change_signature")
+        return request.user.has_perm("petitions.review_signatures")
 
-    def get_search_results(self, request, queryset, search_term):
-        if "@" in search_term:
-            return queryset.filter(email_normalised=normalise_email(search_term)), False
-        return super().get_search_results(request, queryset, search_term)
-
-    # Deleting (a signer's erasure request, for users given the delete permission) goes
-    # through the service, so that the counts stay exact.
+    # Deleting (a signer's erasure request, or a flood held for review) goes through the
+    # service, so that the counts stay exact.
     def delete_model(self, request, obj):
         services.erase_signatures(Signature.objects.filter(pk=obj.pk))
 
     def delete_queryset(self, request, queryset):
         services.erase_signatures(queryset)
 
+    def get_deleted_objects(self, objs, request):
+        """The e-mails sent to a signer go with their signature (the outbox's rule, whoever
+        deletes): deleting needs no permission on the outbox, which only superusers see."""
+        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        outbox_label = str(OutgoingEmail._meta.verbose_name)
+        perms_needed = {label for label in perms_needed if str(label) != outbox_label}
+        return deleted, model_count, perms_needed, protected
+
     @admin.action(description=_("Count selected flagged signatures (judged genuine)"), permissions=["review"])
     def accept_flagged(self, request, queryset):
-        accepted = services.accept_flagged(queryset)
+        flagged = list(queryset.flagged())
+        accepted = services.accept_flagged(Signature.objects.filter(pk__in=[item.pk for item in flagged]))
+        for signature in flagged:
+            self.log_change(
+                request, signature, _("Judged genuine: counted, or sent its confirmation e-mail.")
+            )
         self.message_user(
             request,
             ngettext("%d signature accepted.", "%d signatures accepted.", accepted) % accepted,

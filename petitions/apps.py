@@ -16,7 +16,15 @@ class PetitionsConfig(AppConfig):
     group_permissions = {
         # Petitions and their counts, never their signatures.
         EDITORS: crud("petition"),
-        MANAGERS: ["view_petition", "view_signature", "export_signatures"],
+        # Confirmed signatures (admin.SignatureAdmin says what of them), the export, letting
+        # signatures held for review count, and erasing a signature when its signer asks.
+        MANAGERS: [
+            "view_petition",
+            "view_signature",
+            "export_signatures",
+            "review_signatures",
+            "delete_signature",
+        ],
     }
     sitemaps = "petitions.sitemaps.SITEMAPS"
 

@@ -178,8 +178,12 @@ def sign(
       even when the same address signs in several requests at once;
     - signing again changes nothing already recorded (no one can alter another signer's
       choices); the signer is e-mailed that they have already signed;
-    - over the hourly limit for one network address, the signature is kept but flagged:
-      it is not counted and no e-mail is sent until a campaign manager accepts it;
+    - over the hourly limit for one network address, the signature is kept but flagged. Its
+      confirmation e-mail is still sent within a separate hourly budget per address
+      (PETITIONS_FLAGGED_EMAILS_PER_IP_PER_HOUR), and confirming counts it (`confirm`);
+      past that budget nothing is sent, and it waits for a campaign manager
+      (`accept_flagged`). So people sharing one address are counted, and one address can
+      never make the site send more than the two limits' worth of e-mails an hour;
     - nothing is counted here, and no row shared by different signers is updated: signing
       only inserts (and adds one to its own address's hourly flood counter);
     - e-mail is queued only after the signature is committed.
@@ -224,7 +228,11 @@ def sign(
             return SigningOutcome.DUPLICATE
         signature.petition = petition
         is_new = signature.public_id == attempt.public_id
-        if not signature.is_flagged and not over_limit:
+        if over_limit:
+            # Held for review; a new one still gets its confirmation within the held budget.
+            if is_new and abuse.may_email_held_signing(client_ip):
+                _email_signer_later(signature, EmailReason.SIGNED)
+        elif not signature.is_flagged:
             _email_signer_later(signature, EmailReason.SIGNED if is_new else EmailReason.SIGNED_AGAIN)
     if not is_new:
         return SigningOutcome.DUPLICATE
@@ -235,9 +243,13 @@ def confirm(token):
     """Confirm the signature a confirmation link stands for, and count it.
 
     Idempotent: a second call (double click, a second tab) changes nothing and reports
-    ALREADY_CONFIRMED. The signature is marked confirmed and, unless it is flagged, the
-    counts go up by one in the same transaction, so the count never drifts from the
-    confirmed signatures. Raises tokens.ExpiredLink / tokens.InvalidLink for a bad link.
+    ALREADY_CONFIRMED. The signature is marked confirmed and the counts go up by one in the
+    same transaction, so the count never drifts from the confirmed signatures.
+
+    A flagged signature (too many from one address) counts too, and loses its flag: its link
+    reached the signer only in an e-mail the site chose to send (within the address's budget,
+    or after a manager let it through), so confirming proves a real mailbox.
+    Raises tokens.ExpiredLink / tokens.InvalidLink for a bad link.
     """
     public_id = tokens.read_confirmation_token(token)
     with transaction.atomic():
@@ -252,12 +264,11 @@ def confirm(token):
         now = timezone.now()
         # Conditional on still being pending: of two simultaneous clicks, exactly one counts.
         changed = Signature.objects.filter(pk=signature.pk, status=Signature.Status.PENDING).update(
-            status=Signature.Status.CONFIRMED, confirmed_at=now
+            status=Signature.Status.CONFIRMED, confirmed_at=now, flag_reason=Signature.FlagReason.NONE
         )
         if not changed:
             return ConfirmationResult(ConfirmationOutcome.ALREADY_CONFIRMED, petition)
-        if not signature.is_flagged:
-            _add_to_counts(petition.pk, signature.country, _confirmation_day(now), +1)
+        _add_to_counts(petition.pk, signature.country, _confirmation_day(now), +1)
     return ConfirmationResult(ConfirmationOutcome.CONFIRMED, petition)
 
 

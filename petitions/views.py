@@ -1,3 +1,5 @@
+import math
+
 from django.conf import settings
 from django.contrib import messages
 from django.db.models import Case, When
@@ -180,6 +182,9 @@ def petition_json(request, slug):
 
 
 class PrivacyView(TemplateView):
+    """The privacy notice. Every period it states is read from the setting the code applies
+    (tests/petitions/test_privacy_notice.py checks each against what the code does)."""
+
     template_name = "petitions/privacy.html"
 
     def get_context_data(self, **kwargs):
@@ -187,5 +192,9 @@ class PrivacyView(TemplateView):
             link_days=settings.PETITIONS_CONFIRMATION_LINK_DAYS,
             unconfirmed_days=settings.PETITIONS_UNCONFIRMED_RETENTION_DAYS,
             anonymise_days=settings.PETITIONS_ANONYMISE_AFTER_CLOSE_DAYS,
+            outbox_days=settings.EMAIL_OUTBOX_RETENTION_DAYS,
+            login_record_days=settings.ADMIN_LOGIN_LOG_RETENTION_DAYS,
+            # Whole hours, rounded up: "at most".
+            session_hours=math.ceil(settings.SESSION_COOKIE_AGE / 3600),
             **kwargs,
         )

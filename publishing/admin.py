@@ -252,9 +252,23 @@ class PostAdmin(PostAdminBase):
 
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(admin.ModelAdmin):
-    """The campaign's name and the sentences that present it: one row, never added or deleted."""
+    """The campaign's name and the sentences that present it, and who answers for supporters'
+    data on the privacy notice: one row, never added or deleted."""
 
-    fields = ["name", "tagline", "introduction", "footer_text", "featured_post", "featured_video"]
+    fieldsets = [
+        (None, {"fields": ["name", "tagline", "introduction", "footer_text"]}),
+        (_("Home page"), {"fields": ["featured_post", "featured_video"]}),
+        (
+            _("Privacy notice"),
+            {
+                "fields": ["data_controller", "data_controller_address", "privacy_contact_email"],
+                "description": _(
+                    "The privacy notice names who is responsible for supporters' data and where to "
+                    "write about it. Until these are filled in, it says that they are not stated yet."
+                ),
+            },
+        ),
+    ]
     autocomplete_fields = ["featured_post", "featured_video"]
 
     def has_add_permission(self, request):

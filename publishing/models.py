@@ -264,6 +264,30 @@ class SiteSettings(models.Model):
         blank=True,
         help_text=_("Under the campaign's name in every footer."),
     )
+    # Who answers for supporters' data: the privacy notice names them, and says plainly when
+    # they are not set yet.
+    data_controller = models.CharField(
+        _("data controller"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Who is responsible for the personal data the site keeps (signers' names and addresses): "
+            "the organisation or person, as the law would name them. Shown on the privacy notice."
+        ),
+    )
+    data_controller_address = models.TextField(
+        _("data controller's postal address"),
+        blank=True,
+        help_text=_("Where the data controller can be written to. Shown on the privacy notice."),
+    )
+    privacy_contact_email = models.EmailField(
+        _("privacy contact e-mail"),
+        blank=True,
+        help_text=_(
+            "Where supporters write to ask what the site holds about them, or to have it corrected or "
+            "erased. Shown on the privacy notice."
+        ),
+    )
     featured_post = models.ForeignKey(
         "Post",
         on_delete=models.SET_NULL,

@@ -19,6 +19,19 @@ class SignatureQuerySet(models.QuerySet):
     def flagged(self):
         return self.exclude(flag_reason="")
 
+    def held_for_review(self):
+        """Flagged and not confirmed: they count only once their signer confirms them from our
+        e-mail or a campaign manager lets them through (services.accept_flagged)."""
+        return self.pending().flagged()
+
+    def seen_by_managers(self):
+        """What campaign managers may see in the admin: confirmed signatures, and those held for
+        review (shown without the signer's personal data). Never a plain unconfirmed one."""
+        return self.filter(
+            models.Q(status=Signature.Status.CONFIRMED)
+            | models.Q(status=Signature.Status.PENDING) & ~models.Q(flag_reason="")
+        )
+
     def counted(self):
         """The signatures a petition's count is made of: confirmed and not flagged as abuse."""
         return self.confirmed().filter(flag_reason="")
@@ -81,7 +94,10 @@ class Signature(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("signature")
         verbose_name_plural = _("signatures")
-        permissions = [("export_signatures", _("Can export confirmed signatures"))]
+        permissions = [
+            ("export_signatures", _("Can export confirmed signatures")),
+            ("review_signatures", _("Can count flagged signatures judged genuine")),
+        ]
         constraints = [
             # One signature per mailbox per petition. Anonymised rows have no address left.
             models.UniqueConstraint(
@@ -113,8 +129,14 @@ class Signature(models.Model):
         ]
 
     def __str__(self):
+        # Never the signer's name: the admin writes this into its log (kept for years, and past
+        # any erasure), into the delete confirmation and into pages whoever may open them.
         if self.anonymised_at:
             return str(_("Anonymised signature"))
+        return str(_("Signature #%(number)s") % {"number": self.pk})
+
+    @property
+    def full_name(self):
         return f"{self.first_name} {self.last_name}".strip()
 
     def save(self, *args, **kwargs):

@@ -7,15 +7,17 @@ from datetime import timedelta
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.test import Client
 from django.utils import timezone
 from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from appeals.cookies import LETTERS_SENT_COOKIE
 from appeals.letters import MAILTO_MAX_LENGTH, compose_letter, mailto_url
 from appeals.models import Appeal
-from appeals.services import SENT_SESSION_KEY
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -247,10 +249,43 @@ def test_i_sent_it_counts_once_per_browser(client, kazakhmys_appeal):
     client.get(kazakhmys_appeal.get_absolute_url())  # and the page reloaded
     kazakhmys_appeal.refresh_from_db()
     assert kazakhmys_appeal.letters_sent == 1
-    # The browser remembers the appeal, and nothing about the supporter.
-    assert dict(client.session) == {SENT_SESSION_KEY: [kazakhmys_appeal.pk]}
+    # The browser remembers the appeal, and nothing about the supporter; the site keeps nothing.
+    assert not Session.objects.exists()
+    assert settings.SESSION_COOKIE_NAME not in client.cookies
+    remembered = client.cookies[LETTERS_SENT_COOKIE]
+    assert remembered.value.split(":")[0] == str(kazakhmys_appeal.pk)  # the appeal's number, signed
+    assert not remembered["expires"] and not remembered["max-age"]  # gone when the browser closes
 
     Client().post(sent_url(kazakhmys_appeal))  # someone else, in another browser
+    kazakhmys_appeal.refresh_from_db()
+    assert kazakhmys_appeal.letters_sent == 2
+
+
+def test_what_a_browser_remembers_is_never_shown_to_another_from_the_page_cache(
+    client, kazakhmys_appeal, settings
+):
+    settings.PAGE_CACHE_SECONDS = 60
+    client.post(sent_url(kazakhmys_appeal), follow=True)  # shows the thank-you message
+    for _ in range(2):  # then the page as this browser sees it, twice (a miss, then a would-be hit)
+        assert (
+            "You told us you sent this letter."
+            in client.get(kazakhmys_appeal.get_absolute_url()).content.decode()
+        )
+
+    for _ in range(2):
+        page = Client().get(kazakhmys_appeal.get_absolute_url()).content.decode()
+        assert "You told us you sent this letter." not in page
+        assert "I sent it" in page
+
+
+def test_a_forged_or_old_memory_of_sent_letters_is_ignored(client, kazakhmys_appeal, settings):
+    client.cookies[LETTERS_SENT_COOKIE] = str(kazakhmys_appeal.pk)  # not signed by the site
+    client.post(sent_url(kazakhmys_appeal))
+    kazakhmys_appeal.refresh_from_db()
+    assert kazakhmys_appeal.letters_sent == 1
+
+    settings.SESSION_COOKIE_AGE = 0  # what the site signed is older than a browser session may last
+    client.post(sent_url(kazakhmys_appeal))
     kazakhmys_appeal.refresh_from_db()
     assert kazakhmys_appeal.letters_sent == 2
 
@@ -322,7 +357,9 @@ def test_a_browser_over_the_limit_is_still_counted_once_at_most(kazakhmys_appeal
     assert "Your letter is already counted. Thank you!" in again
     kazakhmys_appeal.refresh_from_db()
     assert kazakhmys_appeal.letters_sent == 1
-    assert dict(browser.session) == {SENT_SESSION_KEY: [kazakhmys_appeal.pk]}
+    # The browser remembers the appeal in its own cookie; the site keeps no session for it.
+    assert "letters_sent" in browser.cookies
+    assert settings.SESSION_COOKIE_NAME not in browser.cookies
 
 
 def test_the_limit_keeps_no_address(kazakhmys_appeal, settings):

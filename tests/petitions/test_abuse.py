@@ -9,7 +9,8 @@ from django.core.cache import cache
 
 from petitions import services, tokens
 from petitions.models import Petition, Signature
-from tests.factories import sign, signing_form_data
+from tests.factories import confirmed_signatures, sign, signing_form_data
+from tests.mail import confirm_by_email, links_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -42,8 +43,11 @@ def test_the_honeypot_is_hidden_from_people(client, petition):
     assert ".petition-extra-field { position: absolute !important; left: -10000px;" in stylesheet
 
 
-def test_a_flood_from_one_address_is_kept_but_flagged_and_never_counted(client, petition, settings):
+def test_a_flood_from_one_address_is_mailed_only_within_its_budget_and_the_rest_never_counts(
+    client, petition, settings
+):
     settings.PETITIONS_SIGNATURES_PER_IP_PER_HOUR = 5
+    settings.PETITIONS_FLAGGED_EMAILS_PER_IP_PER_HOUR = 3
     answers = {
         post_sign(client, petition, email=f"flood{number}@example.org")["Location"] for number in range(12)
     }
@@ -51,13 +55,39 @@ def test_a_flood_from_one_address_is_kept_but_flagged_and_never_counted(client, 
     assert answers == {f"/petitions/{petition.slug}/check-your-email/"}
     assert Signature.objects.count() == 12
     assert Signature.objects.flagged().count() == 7
-    assert len(mail.outbox) == 5  # flagged signings are not e-mailed
+    # Five within the limit, three more within the address's budget for flagged signings.
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(
+        f"flood{number}@example.org" for number in range(8)
+    )
 
-    # Even if every flood signature were confirmed, the flagged ones would not count.
-    for signature in Signature.objects.all():
-        services.confirm(tokens.confirmation_token(signature))
-    assert count_of(petition) == 5
-    assert Signature.objects.counted().count() == 5
+    # Whoever holds those mailboxes can confirm those eight; the other four were never sent a
+    # link, and a request for a new one sends nothing either.
+    for message in list(mail.outbox):
+        client.post(links_in(message)["confirm"])
+    for signature in Signature.objects.held_for_review():
+        services.resend_confirmation(signature.public_id)
+    assert len(mail.outbox) == 8
+    assert count_of(petition) == 8
+    assert Signature.objects.held_for_review().count() == 4
+
+
+def test_supporters_on_one_shared_network_count_once_they_confirm_from_their_mailbox(
+    client, petition, settings
+):
+    """A meeting, a campus, a shared Wi-Fi: past the hourly limit for one address, signers are
+    flagged but still e-mailed (within a budget), and confirming counts them like anyone."""
+    settings.PETITIONS_SIGNATURES_PER_IP_PER_HOUR = 10
+    settings.PETITIONS_FLAGGED_EMAILS_PER_IP_PER_HOUR = 50
+    for number in range(25):
+        post_sign(client, petition, email=f"student{number}@example.org")
+    assert Signature.objects.flagged().count() == 15
+
+    for number in range(25):
+        confirm_by_email(client, f"student{number}@example.org")
+
+    assert count_of(petition) == 25
+    assert not Signature.objects.flagged().exists()
+    assert services.reconcile_counts(petition) == 25
 
 
 def test_a_bot_flood_that_never_confirms_leaves_the_public_count_unchanged(client, petition, settings):
@@ -119,20 +149,28 @@ def test_repeat_signings_cannot_flood_a_mailbox(petition, settings):
 
 def test_a_manager_can_count_a_flagged_signature_judged_genuine(petition, settings):
     settings.PETITIONS_SIGNATURES_PER_IP_PER_HOUR = 0
+    settings.PETITIONS_FLAGGED_EMAILS_PER_IP_PER_HOUR = 0
     sign(petition, email="shared-office@example.org")
-    signature = Signature.objects.get()
-    assert signature.is_flagged and mail.outbox == []
-    services.confirm(tokens.confirmation_token(signature))
+    assert Signature.objects.get().is_flagged and mail.outbox == []
     assert count_of(petition) == 0
 
     assert services.accept_flagged(Signature.objects.all()) == 1
+    services.confirm(tokens.confirmation_token(Signature.objects.get()))
     assert count_of(petition) == 1
     assert services.accept_flagged(Signature.objects.all()) == 0  # idempotent
     assert count_of(petition) == 1
 
 
+def test_a_confirmed_signature_still_flagged_counts_once_a_manager_accepts_it(petition):
+    confirmed_signatures(petition, 1, flag_reason=Signature.FlagReason.TOO_MANY_FROM_ONE_ADDRESS)
+    assert count_of(petition) == 0
+    assert services.accept_flagged(Signature.objects.all()) == 1
+    assert count_of(petition) == 1 == services.reconcile_counts(petition)
+
+
 def test_an_accepted_unconfirmed_signature_gets_its_confirmation_email(petition, settings):
     settings.PETITIONS_SIGNATURES_PER_IP_PER_HOUR = 0
+    settings.PETITIONS_FLAGGED_EMAILS_PER_IP_PER_HOUR = 0
     sign(petition, email="shared-office@example.org")
     services.accept_flagged(Signature.objects.all())
     assert [message.to for message in mail.outbox] == [["shared-office@example.org"]]

@@ -44,7 +44,13 @@ def test_setup_groups_creates_editors_and_campaign_managers_with_the_right_permi
     managers = set(Group.objects.get(name="Campaign managers").permissions.values_list("codename", flat=True))
     assert {"add_petition", "change_petition", "view_petition"} <= editors
     assert not {codename for codename in editors if "signature" in codename}
-    assert managers == {"view_petition", "view_signature", "export_signatures"}
+    assert managers == {
+        "view_petition",
+        "view_signature",
+        "export_signatures",
+        "review_signatures",
+        "delete_signature",
+    }
 
 
 def test_an_export_of_several_chunks_streams_every_row(client, manager, petition):

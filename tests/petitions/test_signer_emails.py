@@ -63,13 +63,13 @@ def test_no_email_to_a_signer_carries_a_name_whatever_the_reason_it_is_sent(clie
     with days_later(settings.PETITIONS_CONFIRMATION_LINK_DAYS + 1):  # a new link for an expired one
         client.post(f"/signatures/confirm/{tokens.confirmation_token(signature)}/new-link/")
     settings.PETITIONS_SIGNATURES_PER_IP_PER_HOUR = 0
-    sign(petition, email="flagged@example.org", **typed)  # over the limit: flagged...
+    sign(petition, email="flagged@example.org", **typed)  # over the limit: held, e-mailed in its budget...
     settings.PETITIONS_SIGNATURES_PER_IP_PER_HOUR = 10
-    services.accept_flagged(Signature.objects.flagged())  # ...then accepted by a manager
+    services.accept_flagged(Signature.objects.flagged())  # ...then accepted by a manager (e-mailed again)
     services.confirm(tokens.confirmation_token(signature))
     sign(petition, email="victim@example.org", **typed)  # again, once confirmed
 
-    assert len(mail.outbox) == 5
+    assert len(mail.outbox) == 6
     for message in mail.outbox:
         assert "phish.example" not in everything_in(message)
         assert "Visit" not in everything_in(message)

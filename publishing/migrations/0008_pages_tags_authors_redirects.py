@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('publishing', '0006_hourly_counters'),
+        ('publishing', '0007_hourly_counters'),
     ]
 
     operations = [
