@@ -4,7 +4,7 @@
     python bench/wordpress_import.py --posts 500          # quicker
     python bench/wordpress_import.py --database-url postgres://postgres@127.0.0.1:5432/campaign_wp_bench
 
-The export is written like WordPress's (tests/wordpress/exports.py): each post in two of twelve
+The export is written like WordPress's (tests/campaign/wordpress/exports.py): each post in two of twelve
 categories (three of them children) with three tags, a 400-word body in paragraphs; every tenth
 post has a captioned image from wp-content/uploads and a featured image, every fifth a YouTube
 address alone on a line, every third links to the post before it. `manage.py import_wordpress`
@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.wordpress import exports  # noqa: E402
+from tests.campaign.wordpress import exports  # noqa: E402
 
 SENTENCE = (
     "workers gathered outside the foundry demanding nationalisation of the plant and an end to the "

@@ -145,7 +145,6 @@ INSTALLED_APPS = [
     "media_library",
     "appeals",
     "petitions",
-    "wordpress",
     "campaign",
 ]
 

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from tests.browser import ARTIFACTS
-from tests.wordpress import exports
+from tests.campaign.wordpress import exports
 
 PROVIDERS = re.compile(r"youtube|youtu\.be|vimeo", re.IGNORECASE)
 TITLE = "Angry protests erupt in Zhezkazgan"

@@ -4,8 +4,8 @@ import pytest
 from django.core.management import CommandError
 
 from publishing.models import Category, Post, Redirect
-from tests.wordpress import exports
-from tests.wordpress.test_import import run_import
+from tests.campaign.wordpress import exports
+from tests.campaign.wordpress.test_import import run_import
 
 pytestmark = pytest.mark.django_db
 

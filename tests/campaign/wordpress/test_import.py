@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from media_library.models import Image, VideoPost
 from publishing.models import Article, Author, Category, Page, Post, Tag
-from tests.wordpress import exports
+from tests.campaign.wordpress import exports
 
 pytestmark = pytest.mark.django_db
 

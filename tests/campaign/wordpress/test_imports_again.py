@@ -2,11 +2,11 @@
 
 import pytest
 
+from campaign.models import ImportedItem
 from media_library.models import Image
 from publishing.models import Category, Page, Post, Redirect, Tag
-from tests.wordpress import exports
-from tests.wordpress.test_import import row, run_import
-from wordpress.models import ImportedItem
+from tests.campaign.wordpress import exports
+from tests.campaign.wordpress.test_import import row, run_import
 
 pytestmark = pytest.mark.django_db
 

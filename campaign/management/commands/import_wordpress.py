@@ -5,8 +5,8 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from wordpress.importer import import_export
-from wordpress.wxr import ExportError
+from campaign.wordpress.importer import import_export
+from campaign.wordpress.wxr import ExportError
 
 
 class Command(BaseCommand):

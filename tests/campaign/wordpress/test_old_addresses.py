@@ -3,8 +3,8 @@
 import pytest
 
 from media_library.models import Image
-from tests.wordpress import exports
-from tests.wordpress.test_import import run_import
+from tests.campaign.wordpress import exports
+from tests.campaign.wordpress.test_import import run_import
 
 pytestmark = pytest.mark.django_db
 

@@ -3,11 +3,11 @@ the block editor, every video shortcode, terms of other taxonomies and other pos
 
 import pytest
 
+from campaign.wordpress import content
 from media_library.models import VideoPost
 from publishing.models import Category, Post
-from tests.wordpress import exports
-from tests.wordpress.test_import import row, run_import
-from wordpress import content
+from tests.campaign.wordpress import exports
+from tests.campaign.wordpress.test_import import row, run_import
 
 pytestmark = pytest.mark.django_db
 

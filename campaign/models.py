@@ -1,4 +1,5 @@
-"""What the WordPress import made, by WordPress ID: how a later import finds it again."""
+"""The assembly's own records: what the WordPress import made, by WordPress ID, so that a later
+import finds it again (campaign/wordpress/)."""
 
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType

@@ -32,6 +32,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from campaign.models import ImportedItem
 from media_library.models import Image, VideoPost
 from publishing.images import validate_image_upload
 from publishing.models import (
@@ -48,7 +49,6 @@ from publishing.models import (
 from publishing.redirects import MAX_ADDRESS_LENGTH, redirect_key
 
 from . import content, wxr
-from .models import ImportedItem
 from .report import Report
 from .slugs import make_slug, unique_slug
 
