@@ -282,6 +282,7 @@ def timing_table(m):
             f"{t['expected_stored']} / 0 / {t['expected_emails']}",
             (t["stored"], t["flagged"], t["emails"]) == (t["expected_stored"], 0, t["expected_emails"]),
         )
+    return table
 
 
 def wordpress_table(m):
