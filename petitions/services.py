@@ -158,6 +158,14 @@ def _confirmation_day(confirmed_at):
     return timezone.localdate(confirmed_at)
 
 
+def _supported_language(code):
+    """The site language `code` falls under ("ru-RU" is "ru"); the default for anything else."""
+    try:
+        return translation.get_supported_language_variant(code or "")
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
 def sign(
     petition,
     *,
@@ -170,6 +178,7 @@ def sign(
     show_name_publicly=False,
     wants_updates=False,
     client_ip="",
+    language="",
 ):
     """Record a signature, to be counted once its signer confirms it by e-mail.
 
@@ -209,6 +218,7 @@ def sign(
             comment=comment.strip(),
             show_name_publicly=show_name_publicly,
             wants_updates=wants_updates,
+            language=_supported_language(language or translation.get_language()),
             flag_reason=Signature.FlagReason.TOO_MANY_FROM_ONE_ADDRESS
             if over_limit
             else Signature.FlagReason.NONE,

@@ -1,5 +1,6 @@
 import uuid
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils import timezone
@@ -76,6 +77,10 @@ class Signature(models.Model):
     comment = models.TextField(_("comment"), max_length=500, blank=True)
     show_name_publicly = models.BooleanField(_("name shown publicly"), default=False)
     wants_updates = models.BooleanField(_("keep informed about the campaign"), default=False)
+    # Every later e-mail to this signer (confirmation, withdrawal, updates) is in this language.
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
     flag_reason = models.CharField(
         _("flagged"), max_length=20, choices=FlagReason.choices, default=FlagReason.NONE, blank=True
