@@ -119,6 +119,8 @@ elif site_url_given and url_scheme(SITE_URL) == "http" and SECURE_HTTPS:
 SITE_NAME = os.environ.get("SITE_NAME", "Campaign Kazakhstan")
 
 INSTALLED_APPS = [
+    # Before the admin, as it asks: every app's translation.py is read before any admin.py.
+    "modeltranslation",
     # Django's admin, on the site's AdminSite (campaign/admin_site.py).
     "campaign.apps.CampaignAdminConfig",
     "django.contrib.auth",
@@ -130,8 +132,6 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.syndication",
     "django.contrib.postgres",
-    # Before the admin's templates are looked up, as it asks: its tabs per language.
-    "modeltranslation",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_countries",
@@ -386,7 +386,8 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 MODELTRANSLATION_AUTO_POPULATE = "default"
 # The admin's language tabs need jQuery UI: vendored (static/vendor/jquery-ui/), never the
 # library's default CDN address, which the Content-Security-Policy would block anyway.
-MODELTRANSLATION_JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+# (django-modeltranslation reads this setting without its MODELTRANSLATION_ prefix.)
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

@@ -88,3 +88,18 @@ def field_language(item, field_name, language=None):
     if _filled(getattr(item, f"{field_name}_{language}", None)):
         return language
     return original if _filled(getattr(item, f"{field_name}_{original}", None)) else language
+
+
+def set_translations(item, translations):
+    """Give `item` its versions in other languages ({"ru": {"title": ...}, "kk": {...}}) and save
+    it, only if something changed (demo loaders run again and again)."""
+    changed = False
+    for language, fields in translations.items():
+        for name, value in fields.items():
+            column = f"{name}_{language}"
+            if getattr(item, column) != value:
+                setattr(item, column, value)
+                changed = True
+    if changed:
+        item.save()
+    return changed
