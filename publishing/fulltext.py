@@ -51,7 +51,12 @@ def translated_text(name, language):
     original = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
     if language == original:
         return models.F(f"{name}_{original}")
-    return Coalesce(NullIf(models.F(f"{name}_{language}"), models.Value("")), models.F(f"{name}_{original}"))
+    text = models.TextField()
+    return Coalesce(
+        NullIf(models.F(f"{name}_{language}"), models.Value(""), output_field=text),
+        models.F(f"{name}_{original}"),
+        output_field=text,
+    )
 
 
 # PostgreSQL's english.stop (the Snowball list): words websearch_to_tsquery ignores.
