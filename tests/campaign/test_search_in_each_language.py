@@ -38,7 +38,6 @@ def posts():
 
 
 def test_a_russian_search_finds_the_russian_text(client, posts):
-    strike, untranslated = posts
     html = found(client, "/ru", "нефтяники")
     assert 'href="/ru/posts/strike/"' in html
     assert "Нефтяники бастуют" in html
