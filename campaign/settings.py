@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -372,6 +371,8 @@ LANGUAGE_CODE = "en"
 # Each language is named in itself, so that a reader finds their own in the switcher.
 LANGUAGES = [("en", "English"), ("ru", "Русский"), ("kk", "Қазақша")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers in each reader's language, over Django's own formats (Kazakh has none there).
+FORMAT_MODULE_PATH = ["campaign.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
