@@ -48,10 +48,7 @@ def test_an_untranslated_post_shows_the_original_marked_as_english_with_a_note(c
 
     assert '<h1 lang="en">Strike at the foundry</h1>' in html
     assert 'lang="en"><p>The workers stopped work.</p>' in html
-    assert (
-        NOTE.search(html).group(1)
-        == "Бұл бет әлі қазақ тіліне аударылмаған; төменде түпнұсқасы берілген."
-    )
+    assert NOTE.search(html).group(1) == "Бұл бет әлі қазақ тіліне аударылмаған; төменде түпнұсқасы берілген."
 
 
 def test_a_partly_translated_page_says_which_parts_are_in_the_original(client):
