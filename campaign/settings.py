@@ -131,6 +131,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.syndication",
+    # intcomma: counts grouped the reader's way (12,345 · 12 345).
+    "django.contrib.humanize",
     "django.contrib.postgres",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -377,6 +379,8 @@ LANGUAGE_CODE = "en"
 # Each language is named in itself, so that a reader finds their own in the switcher.
 LANGUAGES = [("en", "English"), ("ru", "Русский"), ("kk", "Қазақша")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers in each reader's language, over Django's own formats (Kazakh has none there).
+FORMAT_MODULE_PATH = ["campaign.formats"]
 # Content in Russian and Kazakh (django-modeltranslation): extra columns on the same tables,
 # English the original that an untranslated field falls back on. Only the English column is
 # filled when code creates an item with `title=...`, so a missing translation stays visible

@@ -48,10 +48,7 @@ def test_an_untranslated_post_shows_the_original_marked_as_english_with_a_note(c
 
     assert '<h1 lang="en">Strike at the foundry</h1>' in html
     assert 'lang="en"><p>The workers stopped work.</p>' in html
-    assert (
-        NOTE.search(html).group(1)
-        == "This page has not been translated into Kazakh yet; here is the original."
-    )
+    assert NOTE.search(html).group(1) == "Бұл бет әлі қазақ тіліне аударылмаған; төменде түпнұсқасы берілген."
 
 
 def test_a_partly_translated_page_says_which_parts_are_in_the_original(client):
@@ -61,7 +58,7 @@ def test_a_partly_translated_page_says_which_parts_are_in_the_original(client):
     html = page_text(client, f"/ru{post.get_absolute_url()}")
     assert "<h1>Забастовка</h1>" in html
     assert 'lang="en"><p>The workers stopped work.</p>' in html
-    assert "Parts of this page have not been translated into Russian yet" in NOTE.search(html).group(1)
+    assert "Часть этой страницы ещё не переведена на русский язык" in NOTE.search(html).group(1)
 
 
 @pytest.mark.parametrize("kind", ["appeal", "video_post", "page", "petition", "prisoner"])
