@@ -103,7 +103,6 @@ def _signer_email(signature, reason):
             "privacy_url": _absolute(reverse("petitions:privacy")),
             "link_days": settings.PETITIONS_CONFIRMATION_LINK_DAYS,
             "unconfirmed_days": settings.PETITIONS_UNCONFIRMED_RETENTION_DAYS,
-            "signature_count": petition.confirmed_count,
             "site": SiteSettings.current(),
         }
         subject = render_plain_text("petitions/email/signature_subject.txt", context)

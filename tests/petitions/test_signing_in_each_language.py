@@ -90,10 +90,14 @@ def test_an_english_signature_gets_english_links(client, petition):
     assert message.body.startswith("Hello,\n")
 
 
-@pytest.mark.parametrize(
-    ("count", "words"), [(1, "1 confirmed signature so far"), (2, "2 confirmed signatures")]
-)
-def test_the_email_gives_the_count_with_the_right_plural(client, petition, count, words):
-    factories.confirmed_signatures(petition, count)
-    message = sign_at(client, "", petition, "tom@example.org")
-    assert f"The petition has {words}" in message.body
+def test_the_russian_email_speaks_russian_with_the_right_plurals(client, petition, settings):
+    """Signing never reads the count (tests/petitions/test_counting.py), so the e-mail gives none;
+    its plurals are the days its link works and unconfirmed signatures are kept."""
+    settings.PETITIONS_CONFIRMATION_LINK_DAYS = 2
+    settings.PETITIONS_UNCONFIRMED_RETENTION_DAYS = 5
+    message = sign_at(client, "/ru", petition, "olga@example.org")
+    assert message.body.startswith("Здравствуйте,")
+    assert "Ссылка действует 2 дня." in message.body
+    assert "5 дней" in message.body
+    settings.PETITIONS_CONFIRMATION_LINK_DAYS = 1
+    assert "Ссылка действует 1 день." in sign_at(client, "/ru", petition, "ivan@example.org").body
