@@ -177,3 +177,17 @@ def test_share_links_include_vk_with_the_address_of_the_page_in_its_language(cli
     link = re.search(r'href="(https://vk\.com/share\.php\?url=[^"]+)"', html).group(1)
     assert f"url=http%3A%2F%2Ftestserver{prefix.replace('/', '%2F')}%2Fposts%2Fstrike-news%2F" in link
     assert "vk.com/js" not in html
+
+
+def test_a_renamed_post_keeps_its_old_address_in_every_language(client):
+    post = factories.article("Strike news", slug="strike-news")
+    post.slug = "strike-news-from-zhezkazgan"
+    post.save()  # adds the redirect from the English address
+
+    assert client.get("/posts/strike-news/")["Location"] == "/posts/strike-news-from-zhezkazgan/"
+    for prefix in ("/ru", "/kk"):
+        response = client.get(f"{prefix}/posts/strike-news/")
+        assert response.status_code == 301
+        assert response["Location"] == f"{prefix}/posts/strike-news-from-zhezkazgan/"
+        assert client.get(response["Location"]).status_code == 200
+    assert client.get("/ru/posts/never-was/").status_code == 404
