@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("appeals.urls")),
     path("", include("media_library.urls")),
     path("", include("petitions.urls")),
+    path("", include("outbox.urls")),
     path("admin/", admin.site.urls),
     # Last: it ends with static pages at /<slug>/, which would hide any address after it.
     path("", include("publishing.urls")),

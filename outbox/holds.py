@@ -1,0 +1,26 @@
+"""Last-moment checks: whether an e-mail is still wanted just before the worker sends it.
+
+An app whose e-mails can become unwanted while they wait (an update paused by its editor,
+a recipient who unsubscribed meanwhile) registers a check for the kind of object its e-mails
+are about, in its AppConfig.ready():
+
+    holds.register("petitions.updaterecipient", recipient_no_longer_wanted)
+
+The check gets the e-mail's `about_id` and returns True to drop it; the outbox then deletes
+it unsent and sends `email_finished` with outcome "withdrawn". Without a check, nothing is held.
+"""
+
+_checks = {}
+
+
+def register(model_label, check):
+    """`model_label` as "app_label.modelname" (lower case), `check(about_id) -> bool`."""
+    _checks[model_label.lower()] = check
+
+
+def is_unwanted(email):
+    if email.about_type_id is None:
+        return False
+    about_type = email.about_type
+    check = _checks.get(f"{about_type.app_label}.{about_type.model}")
+    return bool(check and check(email.about_id))
