@@ -158,13 +158,19 @@ class OutgoingEmail(models.Model):
     # Defaults in the database too, so that rows copied in by older migrations (petitions 0004)
     # get them: those migrations name only the columns they knew.
     priority = models.PositiveSmallIntegerField(
-        _("priority"), choices=Priority.choices, default=Priority.TRANSACTIONAL, db_default=Priority.TRANSACTIONAL
+        _("priority"),
+        choices=Priority.choices,
+        default=Priority.TRANSACTIONAL,
+        db_default=Priority.TRANSACTIONAL,
     )
     # An HTML version shown by mail clients that prefer it; the plain text is always there.
     html_body = models.TextField(_("HTML body"), blank=True, default="", db_default="")
     # Extra headers, such as List-Unsubscribe on an update.
     headers = models.JSONField(
-        _("extra headers"), default=dict, blank=True, db_default=models.Value({}, output_field=models.JSONField())
+        _("extra headers"),
+        default=dict,
+        blank=True,
+        db_default=models.Value({}, output_field=models.JSONField()),
     )
     # Set instead of sending when the address is on the suppression list (bounced, complained).
     suppressed_at = models.DateTimeField(_("not sent: address suppressed"), null=True, blank=True)

@@ -2,7 +2,8 @@
 
 Editors see counts, never a recipient: the progress box is all the admin shows of them.
 Sending, pausing and resuming need the permission `petitions.send_update` (setup_groups gives
-it to Editors; a superuser may give it to a manager too); every step is a POST from a page that says what it does.
+it to Editors; a superuser may give it to a manager too); every step is a POST from a page
+that says what it does.
 """
 
 from django import forms

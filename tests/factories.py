@@ -320,4 +320,6 @@ def update(*, petition=None, appeal=None, prisoner=None, **fields):
         "body": '<p>We handed in <strong>12,000</strong> signatures. <a href="https://example.org/report">'
         "Read the report</a>.</p><ul><li>Thank you</li></ul>",
     }
-    return Update.objects.create(petition=petition, appeal=appeal, prisoner=prisoner, **{**defaults, **fields})
+    return Update.objects.create(
+        petition=petition, appeal=appeal, prisoner=prisoner, **{**defaults, **fields}
+    )

@@ -226,6 +226,7 @@ def build_public_pages(client):
     factories.sign(petition, email="asks@example.org")
     pending = Signature.objects.get(email="asks@example.org")
     news_update = factories.update(petition=petition, subject="Handed in")
+    unsubscribe_token = tokens.unsubscribe_token(news_update.pk, address_key("asks@example.org"))
 
     pages = [
         PublicPage("home page", "/"),
@@ -256,7 +257,7 @@ def build_public_pages(client):
         PublicPage("withdraw signature", f"/signatures/withdraw/{tokens.withdrawal_token(pending)}/"),
         PublicPage(
             "unsubscribe from updates",
-            f"/updates/unsubscribe/{tokens.unsubscribe_token(news_update.pk, address_key('asks@example.org'))}/",
+            f"/updates/unsubscribe/{unsubscribe_token}/",
         ),
         PublicPage("unsubscribe link broken", "/updates/unsubscribe/not-a-token/", status=404),
         PublicPage("prisoners", "/prisoners/"),

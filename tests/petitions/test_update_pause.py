@@ -10,6 +10,9 @@ from tests.outbox.delivery import DATABASE_TASKS
 
 from .updating import drain, recipients_of, start_sending, without_caps
 
+# Committed for real: the tasks queued after commit run, as in production.
+pytestmark = pytest.mark.django_db(transaction=True)
+
 SIGNERS = 12
 
 

@@ -9,6 +9,9 @@ from tests import factories
 
 from .updating import recipients_of, send_completely, update_emails, without_caps
 
+# Committed for real: the tasks queued after commit run, as in production.
+pytestmark = pytest.mark.django_db(transaction=True)
+
 
 @pytest.fixture(autouse=True)
 def _no_caps(settings):
@@ -63,7 +66,9 @@ def test_the_database_refuses_a_second_recipient_row_for_one_address(db):
     signature = factories.signer(update.petition)
     UpdateRecipient.objects.create(update=update, signature=signature, address_key="k" * 64, language="en")
     with pytest.raises(IntegrityError), transaction.atomic():
-        UpdateRecipient.objects.create(update=update, signature=signature, address_key="k" * 64, language="en")
+        UpdateRecipient.objects.create(
+            update=update, signature=signature, address_key="k" * 64, language="en"
+        )
 
 
 def test_each_recipient_reads_the_update_in_their_language_with_plain_text_and_html(db, editor):
@@ -96,3 +101,19 @@ def test_the_progress_counts_every_recipient_as_sent_at_the_end(db, editor):
     progress = updates.progress(update)
     assert (progress["sent"], progress["total"], progress["queued"], progress["in_outbox"]) == (3, 3, 0, 0)
     assert OutgoingEmail.objects.bulk().sent().count() == 3
+
+
+def test_an_address_that_bounced_or_complained_is_not_sent_the_update_and_counts_as_bounced(db, editor):
+    from outbox.models import SuppressedAddress
+    from petitions import updates
+
+    petition = factories.petition()
+    factories.signer(petition, email="gone@example.org")
+    factories.signer(petition, email="here@example.org")
+    update = factories.update(petition=petition)
+    SuppressedAddress.suppress("Gone@Example.org", reason=SuppressedAddress.Reason.BOUNCE)
+
+    send_completely(update, editor)
+
+    assert recipients_of() == ["here@example.org"]
+    assert updates.progress(update)["bounced"] == 1

@@ -14,6 +14,9 @@ from tests import factories
 
 from .updating import recipients_of, send_completely, update_emails, without_caps
 
+# Committed for real: the tasks queued after commit run, as in production.
+pytestmark = pytest.mark.django_db(transaction=True)
+
 LINK = re.compile(r"https?://\S+(/updates/unsubscribe/\S+/)")
 
 
@@ -106,7 +109,9 @@ def test_unsubscribed_from_the_item_gets_no_more_updates_about_it_but_others_sti
     response = client.post(path, {"scope": "item"})
     assert response.status_code == 200
     assert "We will send you no more updates about" in response.text
-    assert Signature.objects.get(petition=petition, email="leaving@example.org").wants_updates  # only this item
+    assert Signature.objects.get(
+        petition=petition, email="leaving@example.org"
+    ).wants_updates  # only this item
 
     send_completely(factories.update(petition=petition, subject="More news on this one"), editor)
     send_completely(factories.update(petition=other_petition, subject="News on another"), editor)

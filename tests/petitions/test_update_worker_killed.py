@@ -18,6 +18,9 @@ from tests.outbox.delivery import DATABASE_TASKS
 
 from .updating import drain, recipients_of, start_sending, without_caps
 
+# Committed for real: the tasks queued after commit run, as in production.
+pytestmark = pytest.mark.django_db(transaction=True)
+
 SIGNERS = 23
 
 
@@ -86,7 +89,10 @@ def test_killed_while_listing_recipients(update, monkeypatch):
 def test_killed_while_handing_a_batch_to_the_outbox(update):
     updates.list_recipients(update.pk)
     original = updates.send_bulk_later
-    with mock.patch.object(updates, "send_bulk_later", killed_on_call(2, original)), pytest.raises(WorkerKilled):
+    with (
+        mock.patch.object(updates, "send_bulk_later", killed_on_call(2, original)),
+        pytest.raises(WorkerKilled),
+    ):
         updates.hand_over(update.pk, batch=10)
         updates.hand_over(update.pk, batch=10)
     assert OutgoingEmail.objects.bulk().count() == 10  # the first batch; the second rolled back whole
@@ -101,7 +107,9 @@ def test_killed_between_two_emails_of_a_batch_then_restarted(update):
     updates.advance(update.pk)  # every recipient handed to the outbox
     original = EmailBackend.send_messages
     with (
-        mock.patch.object(EmailBackend, "send_messages", autospec=True, side_effect=killed_on_call(8, original)),
+        mock.patch.object(
+            EmailBackend, "send_messages", autospec=True, side_effect=killed_on_call(8, original)
+        ),
         pytest.raises(WorkerKilled),
     ):
         drain()

@@ -16,7 +16,7 @@ class Command(BaseCommand):
         )
         parser.add_argument("--remove", action="store_true", help="Take the addresses off the list.")
 
-    def handle(self, *addresses, reason, remove, **options):
+    def handle(self, *args, addresses, reason, remove, **options):
         for address in addresses:
             if "@" not in address:
                 raise CommandError(f"Not an e-mail address: {address!r}")
