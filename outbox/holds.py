@@ -10,6 +10,8 @@ The check gets the e-mail's `about_id` and returns True to drop it; the outbox t
 it unsent and sends `email_finished` with outcome "withdrawn". Without a check, nothing is held.
 """
 
+from django.contrib.contenttypes.models import ContentType
+
 _checks = {}
 
 
@@ -21,6 +23,7 @@ def register(model_label, check):
 def is_unwanted(email):
     if email.about_type_id is None:
         return False
-    about_type = email.about_type
+    # From ContentType's own cache: no query per e-mail.
+    about_type = ContentType.objects.get_for_id(email.about_type_id)
     check = _checks.get(f"{about_type.app_label}.{about_type.model}")
     return bool(check and check(email.about_id))
