@@ -79,11 +79,16 @@ def test_each_recipient_reads_the_update_in_their_language_with_plain_text_and_h
     send_completely(factories.update(petition=petition), editor)
 
     by_address = {message.to[0]: message for message in update_emails()}
+    footer = {
+        "ru": "Вы получили это письмо, потому что подписали петицию",
+        "kk": "Бұл хатты сіз петицияға қол қойып",
+    }
     for address, language in [("russian@example.org", "ru"), ("kazakh@example.org", "kk")]:
         message = by_address[address]
         html, mime = message.alternatives[0]
         assert mime == "text/html"
         assert f'<html lang="{language}">' in html
+        assert footer[language] in message.body and footer[language] in html
         # The plain text is the editor's text, laid out, with the link's address spelled out.
         assert "We handed in 12,000 signatures. Read the report (https://example.org/report)." in message.body
         assert "- Thank you" in message.body
