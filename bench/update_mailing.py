@@ -108,6 +108,18 @@ def seed(signers):
     return first, second
 
 
+def say(message):
+    print(f"  update_mailing: {message}", file=sys.stderr, flush=True)
+
+
+def analyse():
+    """What autovacuum would have done by now after a bulk write: fresh planner statistics."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
 def timed(function, *args, **kwargs):
     started = time.perf_counter()
     result = function(*args, **kwargs)
@@ -129,7 +141,9 @@ def measure_inside(signers):
     from prisoners.models import Prisoner
 
     result = {"signers": signers, "database": "postgresql", "load_before": os.getloadavg()[0]}
+    say(f"seeding {signers:,} signers")
     result["seed_seconds"], (first, second) = timed(seed, signers)
+    analyse()
     prisoner = Prisoner.objects.create(name="Roza Tuleteva", slug="roza-tuleteva", status="published")
     first.prisoners.add(prisoner)
     second.prisoners.add(prisoner)
@@ -151,11 +165,13 @@ def measure_inside(signers):
     result["tasks_queued_by_send"] = DBTaskResult.objects.count() - tasks_before
 
     # 2. Listing the recipients (the worker's first step).
+    say("listing the recipients")
     result["list_seconds"], _ = timed(updates.list_recipients, update.pk)
     result["recipients_listed"] = UpdateRecipient.objects.filter(update=update).count()
     result["list_batch"] = updates.LIST_BATCH
 
     # 3. Handing them all to the outbox, batch by batch.
+    say("handing them to the outbox")
     batches = 0
     started = time.perf_counter()
     while updates.hand_over(update.pk):
@@ -164,6 +180,8 @@ def measure_inside(signers):
     result["handover_batches"] = batches
     result["handover_batch"] = updates.HANDOVER_BATCH
     result["outbox_rows"] = OutgoingEmail.objects.bulk().count()
+    analyse()
+    say("delivering")
 
     # 4a. The drain's own speed, uncapped (a backend that drops every message).
     sample = min(DRAIN_SAMPLE, result["outbox_rows"])
@@ -185,14 +203,21 @@ def measure_inside(signers):
         with override_settings(OUTBOX_RATE_PER_MINUTE=RATE_PER_MINUTE, OUTBOX_RATE_PER_DAY=RATE_PER_DAY):
             result["rate_per_minute"] = RATE_PER_MINUTE
             result["bulk_share"] = pacing.caps(10)[SendingWindow.Kind.MINUTE]
+            # The drain hands over to its next run after BULK_DRAIN_SECONDS: run it until the
+            # window's share is used, as the worker would within that minute.
             started = time.perf_counter()
-            result["sent_in_window"] = deliver_bulk_emails.call().get("sent", 0)
+            sent, runs = 0, 0
+            while (ran := deliver_bulk_emails.call().get("sent", 0)) and runs < 20:
+                sent, runs = sent + ran, runs + 1
+            result["sent_in_window"] = sent
             result["window_seconds"] = time.perf_counter() - started
             result["sent_after_share_used"] = deliver_bulk_emails.call().get("sent", 0)
             confirmation = send_later(to="new-signer@example.org", subject="Confirm", body="Confirm.")
             result["confirmation_outcome"] = deliver_email.call(confirmation.pk)
             noon = noon + timedelta(minutes=1)
-            result["sent_next_minute"] = deliver_bulk_emails.call().get("sent", 0)
+            result["sent_next_minute"] = 0
+            while ran := deliver_bulk_emails.call().get("sent", 0):
+                result["sent_next_minute"] += ran
     finally:
         pacing.now = real_now
     result["days_for_all_at_default_caps"] = result["recipients_listed"] / (10_000 * 80 // 100)

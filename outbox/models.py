@@ -196,7 +196,7 @@ class OutgoingEmail(models.Model):
             ),
             # The drain: unsent bulk e-mails, oldest first.
             models.Index(
-                fields=["priority", "available_at"],
+                fields=["priority", "available_at", "id"],
                 condition=models.Q(sent_at__isnull=True, suppressed_at__isnull=True),
                 name="outbox_email_due_priority_idx",
             ),

@@ -130,24 +130,19 @@ def _unsubscribed_keys(keys, item_key):
 
 def count_recipients(update):
     """How many addresses the update would go to now: distinct opted-in, confirmed signers of its
-    petitions, less those who unsubscribed or are on the suppression list."""
-    keys = {
-        address_key(email)
-        for email in update.eligible_signatures()
-        .order_by()
-        .values_list("email_normalised", flat=True)
-        .distinct()
-        .iterator(chunk_size=5000)
-    }
-    excluded = set()
-    as_list = list(keys)
-    for start in range(0, len(as_list), 5000):
-        chunk = as_list[start : start + 5000]
-        excluded |= _unsubscribed_keys(chunk, update.item_key)
-        excluded |= set(
-            SuppressedAddress.objects.filter(address_key__in=chunk).values_list("address_key", flat=True)
+    petitions, less those who unsubscribed or are on the suppression list.
+
+    The addresses are read once (one query) and hashed here; the lists of exclusions, small
+    next to the signers, are read whole: no query per batch of addresses.
+    """
+    excluded = set(
+        Unsubscription.objects.filter(item_key__in=[Unsubscription.EVERYTHING, update.item_key]).values_list(
+            "address_key", flat=True
         )
-    return len(keys - excluded)
+    )
+    excluded |= set(SuppressedAddress.objects.values_list("address_key", flat=True))
+    emails = update.eligible_signatures().order_by().values_list("email_normalised", flat=True).distinct()
+    return sum(1 for email in emails.iterator(chunk_size=10_000) if address_key(email) not in excluded)
 
 
 def request_send(update, *, user):

@@ -61,7 +61,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='outgoingemail',
-            index=models.Index(condition=models.Q(('sent_at__isnull', True), ('suppressed_at__isnull', True)), fields=['priority', 'available_at'], name='outbox_email_due_priority_idx'),
+            index=models.Index(condition=models.Q(('sent_at__isnull', True), ('suppressed_at__isnull', True)), fields=['priority', 'available_at', 'id'], name='outbox_email_due_priority_idx'),
         ),
         migrations.AddConstraint(
             model_name='sendingwindow',

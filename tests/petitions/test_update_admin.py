@@ -141,3 +141,16 @@ def test_a_sent_update_can_no_longer_be_changed(client, writer, petition):
     client.post(admin_url(update, "send/"))
     client.post(admin_url(update, "change/"), {"subject": "Rewritten", "body": "<p>New.</p>"})
     assert Update.objects.get(pk=update.pk).subject == "The petition was handed in"
+
+
+def test_the_stated_count_leaves_out_unsubscribed_and_suppressed_addresses(client, writer, petition):
+    from outbox.addresses import address_key
+    from outbox.models import SuppressedAddress
+    from petitions.models import Unsubscription
+
+    update = factories.update(petition=petition)
+    Unsubscription.objects.create(address_key=address_key("signer0@example.org"), item_key="")
+    Unsubscription.objects.create(address_key=address_key("signer1@example.org"), item_key="prisoner:999")
+    SuppressedAddress.suppress("SIGNER2@example.org", reason=SuppressedAddress.Reason.COMPLAINT)
+    client.force_login(writer)
+    assert "will be sent to 1 address." in client.get(admin_url(update, "send/")).text
