@@ -15,6 +15,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from publishing.admin import TranslatedAdmin
+
 from . import updates
 from .models import Update
 
@@ -44,9 +46,10 @@ class UpdateAdminForm(forms.ModelForm):
 
 
 @admin.register(Update)
-class UpdateAdmin(admin.ModelAdmin):
+class UpdateAdmin(TranslatedAdmin):
     form = UpdateAdminForm
     change_form_template = "admin/petitions/update/change_form.html"
+    translation_key_field = "subject"
     list_display = ["subject", "about", "status", "progress_summary", "created_at"]
     list_filter = ["status"]
     search_fields = ["subject"]
@@ -65,7 +68,9 @@ class UpdateAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         # Once sending has started, what recipients get is fixed.
         if obj is not None and not obj.is_draft:
-            return ["petition", "appeal", "prisoner", "subject", "body"]
+            languages = [code for code, _name in settings.LANGUAGES]
+            translated = [f"{name}_{code}" for name in ("subject", "body") for code in languages]
+            return ["petition", "appeal", "prisoner", "subject", "body", *translated]
         return []
 
     def has_delete_permission(self, request, obj=None):

@@ -98,7 +98,8 @@ def render_email(update, language, unsubscribe_url=_LINK_PLACEHOLDER):
         }
         body = render_plain_text("petitions/email/update_body.txt", context)
         html_body = render_to_string("petitions/email/update_body.html", context)
-    return {"subject": " ".join(update.subject.split()), "body": body, "html_body": html_body}
+    # The subject in that language (modeltranslation: English where none was written).
+    return {"subject": " ".join(context["subject"].split()), "body": body, "html_body": html_body}
 
 
 def _personalise(rendered, unsubscribe_url):
@@ -219,7 +220,8 @@ def hand_over(update_id, *, batch=HANDOVER_BATCH):
                 continue
             if recipient.language not in rendered_by_language:
                 rendered_by_language[recipient.language] = render_email(update, recipient.language)
-            page_url, one_click_url = unsubscribe_urls(update.pk, recipient.address_key)
+            with translation.override(recipient.language):  # the page that asks, in their language
+                page_url, one_click_url = unsubscribe_urls(update.pk, recipient.address_key)
             messages.append(
                 {
                     "to": signature.email,

@@ -40,7 +40,13 @@ def admin_url(update, action=""):
 
 def test_an_editor_writes_an_update_about_one_item(client, writer, petition):
     client.force_login(writer)
-    data = {"petition": petition.pk, "subject": "Handed in", "body": "<p>Done.</p><script>x()</script>"}
+    data = {
+        "petition": petition.pk,
+        "subject_en": "Handed in",
+        "body_en": "<p>Done.</p><script>x()</script>",
+        "subject_ru": "Передана",
+        "body_ru": "<p>Готово.</p>",
+    }
     response = client.post("/admin/petitions/update/add/", data)
     assert response.status_code == 302
     update = Update.objects.get()
@@ -50,13 +56,14 @@ def test_an_editor_writes_an_update_about_one_item(client, writer, petition):
         writer,
         "draft",
     )
+    assert (update.subject_ru, update.body_ru, update.subject_kk) == ("Передана", "<p>Готово.</p>", None)
 
 
 def test_an_update_about_two_items_or_none_is_refused_with_a_message(client, writer, petition):
     client.force_login(writer)
     prisoner = factories.prisoner()
     for extra in [{"prisoner": prisoner.pk}, {"petition": ""}]:
-        data = {"petition": petition.pk, "subject": "Handed in", "body": "<p>Done.</p>", **extra}
+        data = {"petition": petition.pk, "subject_en": "Handed in", "body_en": "<p>Done.</p>", **extra}
         response = client.post("/admin/petitions/update/add/", data)
         assert response.status_code == 200
         assert "Choose exactly one of petition, appeal or prisoner." in response.text
@@ -139,7 +146,7 @@ def test_a_sent_update_can_no_longer_be_changed(client, writer, petition):
     update = factories.update(petition=petition)
     client.force_login(writer)
     client.post(admin_url(update, "send/"))
-    client.post(admin_url(update, "change/"), {"subject": "Rewritten", "body": "<p>New.</p>"})
+    client.post(admin_url(update, "change/"), {"subject_en": "Rewritten", "body_en": "<p>New.</p>"})
     assert Update.objects.get(pk=update.pk).subject == "The petition was handed in"
 
 

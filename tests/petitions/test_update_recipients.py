@@ -2,6 +2,7 @@
 nobody else."""
 
 import pytest
+from django.core import mail
 
 from outbox.models import OutgoingEmail
 from petitions.models import UpdateRecipient
@@ -122,3 +123,29 @@ def test_an_address_that_bounced_or_complained_is_not_sent_the_update_and_counts
 
     assert recipients_of() == ["here@example.org"]
     assert updates.progress(update)["bounced"] == 1
+
+
+def test_each_recipient_gets_the_version_in_their_language_or_the_english_one(db, editor):
+    petition = factories.petition()
+    factories.signer(petition, email="russian@example.org", language="ru")
+    factories.signer(petition, email="kazakh@example.org", language="kk")
+    factories.signer(petition, email="english@example.org", language="en")
+    update = factories.update(
+        petition=petition,
+        subject_ru="Петиция передана",
+        body_ru="<p>Мы передали <strong>12 000</strong> подписей.</p>",
+    )
+
+    send_completely(update, editor)
+
+    by_address = {message.to[0]: message for message in mail.outbox}
+    russian = by_address["russian@example.org"]
+    assert russian.subject == "Петиция передана"
+    assert "Мы передали 12 000 подписей." in russian.body
+    assert "/ru/updates/unsubscribe/" in russian.body  # the page that asks, in Russian
+    # No Kazakh version: the English one, with the footer in Kazakh.
+    kazakh = by_address["kazakh@example.org"]
+    assert kazakh.subject == "The petition was handed in"
+    assert "We handed in 12,000 signatures." in kazakh.body
+    assert "Бұл хатты сіз петицияға қол қойып" in kazakh.body
+    assert by_address["english@example.org"].subject == "The petition was handed in"
