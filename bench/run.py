@@ -13,7 +13,9 @@ gunicorn with production settings), measures, prints the tables and exits:
 5. the CSV export of the million signatures;
 6. whether the time a signing takes tells if the address had signed (bench/timing.py), with the
    limits' counters in Redis and in the database;
-7. the WordPress import of a generated export of 10,000 posts (bench/wordpress_import.py), twice.
+7. the WordPress import of a generated export of 10,000 posts (bench/wordpress_import.py), twice;
+8. an update to 100,000 signers (bench/update_mailing.py, its own database campaign_bench_updates):
+   the send request, listing recipients, handing them to the outbox, delivery at the rate.
 
 `--quick` (`make bench QUICK=1`) does the same with small volumes in a few minutes, for CI:
 its figures only show that the suite works.
@@ -33,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import load, rawinsert, stack, weight, wordpress_import
+from bench import load, rawinsert, stack, update_mailing, weight, wordpress_import
 from bench.tables import DAY_PAGE_VIEWS_PER_SECOND, DAY_SIGNATURES_PER_SECOND, Measurements, build
 
 # Paced a little above the petition day's targets, so that timer slack cannot drop below them.
@@ -53,6 +55,7 @@ class Plan:
     day_seconds: int
     raw_seconds: int
     wordpress_posts: int
+    update_signers: int
     concurrency: int = 32
     low_concurrency: int = 8
     timing_samples: int = 500  # signings of each kind (new address, signed before)
@@ -61,10 +64,12 @@ class Plan:
 FULL = Plan(
     posts=1000, prisoners=50, signatures=1_000_000, small_signatures=2000,
     seconds=15, warmup_seconds=3, day_seconds=60, raw_seconds=10, wordpress_posts=10_000,
+    update_signers=100_000,
 )  # fmt: skip
 QUICK = Plan(
     posts=100, prisoners=10, signatures=20_000, small_signatures=200,
     seconds=3, warmup_seconds=1, day_seconds=10, raw_seconds=3, timing_samples=100, wordpress_posts=500,
+    update_signers=5000,
 )  # fmt: skip
 
 
@@ -91,6 +96,7 @@ class Bench:
         self.export()
         self.signing_time()
         self.wordpress()
+        self.update_mailing()
 
     # --- setting up -------------------------------------------------------------------
 
@@ -290,6 +296,14 @@ class Bench:
         step(f"WordPress import: a generated export of {posts:,} posts, imported twice")
         database_url = stack.PG_ADMIN_URL.rsplit("/", 1)[0] + "/campaign_bench_wordpress"
         self.measured.wordpress = wordpress_import.measure(posts, database_url)
+
+    def update_mailing(self):
+        signers = self.plan.update_signers
+        step(
+            f"An update to {signers:,} signers: the send request, listing, handing over, delivery at the rate"
+        )
+        database_url = stack.PG_ADMIN_URL.rsplit("/", 1)[0] + "/campaign_bench_updates"
+        self.measured.updates = update_mailing.measure(signers, database_url)
 
 
 def main():

@@ -497,6 +497,26 @@ if email_timeout >= EMAIL_LEASE_SECONDS:
     )
 # Delivered (or given-up) e-mails hold the signer's name, address and links: deleted after this.
 EMAIL_OUTBOX_RETENTION_DAYS = env_int("EMAIL_OUTBOX_RETENTION_DAYS", 7)
+# The mail provider's caps, for every e-mail the outbox sends (confirmations and updates alike):
+# at most this many a minute and a day (0: no cap). Mail over a cap waits for the next window.
+OUTBOX_RATE_PER_MINUTE = env_int("OUTBOX_RATE_PER_MINUTE", 60)
+OUTBOX_RATE_PER_DAY = env_int("OUTBOX_RATE_PER_DAY", 10_000)
+# The share of each cap that bulk mail (updates) may use: the rest is kept for confirmations,
+# which a signer is waiting for, so that an update to 100,000 people never delays them.
+OUTBOX_BULK_SHARE_PERCENT = env_int("OUTBOX_BULK_SHARE_PERCENT", 80)
+if not 1 <= OUTBOX_BULK_SHARE_PERCENT <= 100:
+    problems.append(f"OUTBOX_BULK_SHARE_PERCENT ({OUTBOX_BULK_SHARE_PERCENT}) must be between 1 and 100.")
+if OUTBOX_RATE_PER_MINUTE < 0 or OUTBOX_RATE_PER_DAY < 0:
+    problems.append("OUTBOX_RATE_PER_MINUTE and OUTBOX_RATE_PER_DAY must be 0 (no cap) or more.")
+# The secret in the address of the bounce and complaint webhook (/outbox/bounces/<provider>/<secret>/).
+# Unset: the webhook does not exist (404), so nobody can mark addresses undeliverable.
+OUTBOX_WEBHOOK_SECRET = os.environ.get("OUTBOX_WEBHOOK_SECRET", "").strip()
+if OUTBOX_WEBHOOK_SECRET and len(OUTBOX_WEBHOOK_SECRET) < 24:
+    problems.append(
+        "OUTBOX_WEBHOOK_SECRET must be at least 24 characters (or unset to turn the webhook off)."
+    )
+# Where List-Unsubscribe may also point (an address whose mail someone reads), or empty for none.
+OUTBOX_UNSUBSCRIBE_MAILTO = os.environ.get("OUTBOX_UNSUBSCRIBE_MAILTO", "").strip()
 
 # --- Forms ------------------------------------------------------------------
 

@@ -22,6 +22,8 @@ urlpatterns = [
     ),
     path("", include(legacy.urlpatterns)),
     path("admin/", admin.site.urls),
+    # Mail providers' bounce and complaint reports.
+    path("", include("outbox.urls")),
 ]
 
 # What visitors read, in each language: English at the addresses the site always had,

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import OutgoingEmail
+from .models import OutgoingEmail, SuppressedAddress
 
 
 @admin.register(OutgoingEmail)
@@ -30,6 +30,34 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
         "last_error",
     ]
     readonly_fields = fields
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+
+@admin.register(SuppressedAddress)
+class SuppressedAddressAdmin(admin.ModelAdmin):
+    """Addresses never mailed again, for superusers: only a keyed hash of each is kept.
+
+    Find one with `manage.py suppress_email` (which also takes one off the list, --remove).
+    """
+
+    list_display = ["__str__", "reason", "source", "created_at"]
+    list_filter = ["reason", "source"]
+    readonly_fields = ["address_key", "reason", "source", "created_at"]
+    fields = readonly_fields
 
     def has_module_permission(self, request):
         return request.user.is_active and request.user.is_superuser

@@ -18,3 +18,5 @@ class OutboxConfig(AppConfig):
             tasks.deliver_due_emails, every=tasks.EMAIL_SWEEP_INTERVAL, first_run_after=timedelta(0)
         )
         periodic.register(tasks.purge_old_emails, every=tasks.PURGE_INTERVAL)
+        # Bulk mail (updates) at the configured rate; each run queues the next itself.
+        periodic.register(tasks.deliver_bulk_emails, every=timedelta(minutes=1), first_run_after=timedelta(0))

@@ -15,10 +15,13 @@ from email.utils import parseaddr
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from .addresses import address_key
+from .signals import email_finished
 
 # The wait before the first retry; each later wait is four times longer, up to this cap.
 MAX_RETRY_DELAY = timedelta(hours=6)
@@ -37,9 +40,25 @@ def retry_delay(attempts):
     return min(first * 4 ** max(attempts - 1, 0), MAX_RETRY_DELAY)
 
 
+class Priority(models.IntegerChoices):
+    """Which e-mails go first when the provider's caps are reached (outbox/pacing.py)."""
+
+    # Someone is waiting for it now: a confirmation link, a test an editor sends themself.
+    TRANSACTIONAL = 0, _("transactional")
+    # News to many people (an update): sent at the configured rate, after transactional mail.
+    BULK = 10, _("bulk")
+
+
 class OutgoingEmailQuerySet(models.QuerySet):
     def unsent(self):
-        return self.filter(sent_at__isnull=True)
+        """Not sent and not stopped by the suppression list: what may still go out."""
+        return self.filter(sent_at__isnull=True, suppressed_at__isnull=True)
+
+    def transactional(self):
+        return self.filter(priority=Priority.TRANSACTIONAL)
+
+    def bulk(self):
+        return self.filter(priority=Priority.BULK)
 
     def sent(self):
         return self.filter(sent_at__isnull=False)
@@ -55,9 +74,11 @@ class OutgoingEmailQuerySet(models.QuerySet):
         )
 
     def finished_before(self, cutoff):
-        """Sent or given-up e-mails written before `cutoff`: nothing more will happen to them."""
+        """Sent, suppressed or given-up e-mails written before `cutoff`: nothing more will happen to them."""
         return self.filter(created_at__lt=cutoff).filter(
-            models.Q(sent_at__isnull=False) | models.Q(attempts__gte=settings.EMAIL_RETRY_MAX_ATTEMPTS)
+            models.Q(sent_at__isnull=False)
+            | models.Q(suppressed_at__isnull=False)
+            | models.Q(attempts__gte=settings.EMAIL_RETRY_MAX_ATTEMPTS)
         )
 
     def claim(self, pk):
@@ -75,6 +96,40 @@ class OutgoingEmailQuerySet(models.QuerySet):
             email.available_at = timezone.now() + timedelta(seconds=settings.EMAIL_LEASE_SECONDS)
             email.save(update_fields=["attempts", "available_at"])
         return email
+
+    def claim_next_bulk(self):
+        """Take a lease on the bulk e-mail that has waited longest and is due, or return None.
+
+        Like `claim`, but for the drain (tasks.deliver_bulk_emails), which has no task per
+        e-mail: of several drains at once, each gets a different e-mail (SKIP LOCKED).
+        """
+        with transaction.atomic():
+            email = (
+                self.due().bulk().order_by("available_at", "pk").select_for_update(skip_locked=True).first()
+            )
+            if email is None:
+                return None
+            email.attempts += 1
+            email.available_at = timezone.now() + timedelta(seconds=settings.EMAIL_LEASE_SECONDS)
+            email.save(update_fields=["attempts", "available_at"])
+        return email
+
+    def withdraw_untried(self):
+        """Delete the e-mails here that no worker has tried yet (so none holds a lease on them).
+
+        For pausing or unsubscribing: they will then never go. Those already tried (being sent,
+        or waiting for a retry) stay: the check registered with `holds.register` stops them
+        just before their next attempt. Returns the (about_type, about_id) of each one deleted.
+        """
+        with transaction.atomic():
+            rows = list(
+                self.unsent()
+                .filter(attempts=0)
+                .select_for_update(skip_locked=True)
+                .values_list("pk", "about_type", "about_id")
+            )
+            self.model.objects.filter(pk__in=[row[0] for row in rows]).delete()
+        return [(about_type, about_id) for _pk, about_type, about_id in rows]
 
 
 class OutgoingEmail(models.Model):
@@ -100,6 +155,25 @@ class OutgoingEmail(models.Model):
     # When the next attempt may start: the retry time after a failure, the lease expiry during one.
     available_at = models.DateTimeField(_("next attempt"), default=timezone.now)
     last_error = models.TextField(_("last error"), blank=True)
+    # Defaults in the database too, so that rows copied in by older migrations (petitions 0004)
+    # get them: those migrations name only the columns they knew.
+    priority = models.PositiveSmallIntegerField(
+        _("priority"),
+        choices=Priority.choices,
+        default=Priority.TRANSACTIONAL,
+        db_default=Priority.TRANSACTIONAL,
+    )
+    # An HTML version shown by mail clients that prefer it; the plain text is always there.
+    html_body = models.TextField(_("HTML body"), blank=True, default="", db_default="")
+    # Extra headers, such as List-Unsubscribe on an update.
+    headers = models.JSONField(
+        _("extra headers"),
+        default=dict,
+        blank=True,
+        db_default=models.Value({}, output_field=models.JSONField()),
+    )
+    # Set instead of sending when the address is on the suppression list (bounced, complained).
+    suppressed_at = models.DateTimeField(_("not sent: address suppressed"), null=True, blank=True)
 
     objects = OutgoingEmailQuerySet.as_manager()
 
@@ -120,6 +194,12 @@ class OutgoingEmail(models.Model):
                 condition=models.Q(sent_at__isnull=True),
                 name="outbox_email_due_idx",
             ),
+            # The drain: unsent bulk e-mails, oldest first.
+            models.Index(
+                fields=["priority", "available_at", "id"],
+                condition=models.Q(sent_at__isnull=True, suppressed_at__isnull=True),
+                name="outbox_email_due_priority_idx",
+            ),
             # Purging old e-mails.
             models.Index(fields=["created_at"], name="outbox_email_created_idx"),
             # Deleting the e-mails about something that is deleted.
@@ -135,13 +215,37 @@ class OutgoingEmail(models.Model):
         return self.sent_at is not None
 
     def message(self):
-        return EmailMessage(
-            subject=self.subject, body=self.body, to=[self.to], headers={"Message-ID": self.message_id}
-        )
+        headers = {**self.headers, "Message-ID": self.message_id}
+        if not self.html_body:
+            return EmailMessage(subject=self.subject, body=self.body, to=[self.to], headers=headers)
+        message = EmailMultiAlternatives(subject=self.subject, body=self.body, to=[self.to], headers=headers)
+        message.attach_alternative(self.html_body, "text/html")
+        return message
 
     def record_sent(self):
         self.sent_at = timezone.now()
-        type(self).objects.filter(pk=self.pk, sent_at__isnull=True).update(sent_at=self.sent_at)
+        with transaction.atomic():
+            if type(self).objects.filter(pk=self.pk, sent_at__isnull=True).update(sent_at=self.sent_at):
+                email_finished.send(type(self), email=self, outcome="sent")
+
+    def record_suppressed(self):
+        """Never send it: its address is on the suppression list. Final, like being sent."""
+        self.suppressed_at = timezone.now()
+        with transaction.atomic():
+            if (
+                type(self)
+                .objects.filter(pk=self.pk, sent_at__isnull=True)
+                .update(suppressed_at=self.suppressed_at)
+            ):
+                email_finished.send(type(self), email=self, outcome="suppressed")
+
+    def postpone(self, until):
+        """Give the lease back without counting an attempt: the provider's cap was reached."""
+        self.attempts = max(self.attempts - 1, 0)
+        self.available_at = until
+        type(self).objects.filter(pk=self.pk, sent_at__isnull=True).update(
+            attempts=self.attempts, available_at=until
+        )
 
     def record_failure(self, error):
         """Note the error and when to try again; returns that time, or None when attempts are used up."""
@@ -151,7 +255,79 @@ class OutgoingEmail(models.Model):
         error_text = f"{type(error).__name__}: {error}"
         self.last_error = f"{now:%Y-%m-%d %H:%M:%S} attempt {self.attempts}: {error_text}"[:2000]
         self.available_at = retry_at or now
-        type(self).objects.filter(pk=self.pk, sent_at__isnull=True).update(
-            last_error=self.last_error, available_at=self.available_at
-        )
+        with transaction.atomic():
+            type(self).objects.filter(pk=self.pk, sent_at__isnull=True).update(
+                last_error=self.last_error, available_at=self.available_at
+            )
+            if retry_at is None:
+                email_finished.send(type(self), email=self, outcome="failed")
         return retry_at
+
+
+class SuppressedAddressQuerySet(models.QuerySet):
+    def of(self, address):
+        return self.filter(address_key=address_key(address))
+
+    def is_suppressed(self, address):
+        return self.of(address).exists()
+
+
+class SuppressedAddress(models.Model):
+    """An address the outbox never mails again: it bounced for good, or its owner marked our mail
+    as spam. Checked before every send, confirmations included (tasks.py says why).
+
+    Only a keyed hash of the normalised address is kept (outbox/addresses.py): the list is
+    kept for good, longer than any signature, and must not be a list of people's addresses.
+    """
+
+    class Reason(models.TextChoices):
+        BOUNCE = "bounce", _("bounced (the mailbox does not exist or refuses our mail)")
+        COMPLAINT = "complaint", _("complaint (marked as spam)")
+        MANUAL = "manual", _("marked by hand")
+
+    address_key = models.CharField(_("address (keyed hash)"), max_length=64, unique=True, editable=False)
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    source = models.CharField(_("reported by"), max_length=40, blank=True)
+    created_at = models.DateTimeField(_("suppressed at"), default=timezone.now)
+
+    objects = SuppressedAddressQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("suppressed address")
+        verbose_name_plural = _("suppressed addresses")
+
+    def __str__(self):
+        return f"{self.get_reason_display()} (#{self.pk})"
+
+    @classmethod
+    def suppress(cls, address, *, reason, source=""):
+        """Put `address` on the list (idempotent: the first reason stays). Returns True when it is new.
+
+        Its e-mails waiting in the outbox are stopped when the worker reaches them.
+        """
+        _, created = cls.objects.get_or_create(
+            address_key=address_key(address), defaults={"reason": reason, "source": source[:40]}
+        )
+        return created
+
+
+class SendingWindow(models.Model):
+    """How many e-mails went out in one minute or one day: the provider's caps (outbox/pacing.py)."""
+
+    class Kind(models.TextChoices):
+        MINUTE = "minute", _("minute")
+        DAY = "day", _("day")
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    starts_at = models.DateTimeField()
+    sent = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-starts_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "starts_at"], name="outbox_one_window_per_start")
+        ]
+
+    def __str__(self):
+        return f"{self.kind} from {self.starts_at:%Y-%m-%d %H:%M}: {self.sent}"

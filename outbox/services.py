@@ -1,16 +1,18 @@
 """Writing e-mails into the outbox: the one way anything on the site sends e-mail."""
 
 import functools
+from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.template.backends.django import DjangoTemplates
 
-from .models import OutgoingEmail
-from .tasks import deliver_email
+from . import periodic
+from .models import OutgoingEmail, Priority
+from .tasks import deliver_bulk_emails, deliver_email
 
 
-def send_later(*, to, subject, body, about=None):
+def send_later(*, to, subject, body, about=None, html_body="", headers=None):
     """Write a plain-text e-mail into the outbox and queue its delivery once the transaction commits.
 
     Call it inside the transaction that makes the change the e-mail reports: the e-mail is
@@ -25,9 +27,43 @@ def send_later(*, to, subject, body, about=None):
         body=body,
         about_type=ContentType.objects.get_for_model(about) if about is not None else None,
         about_id=about.pk if about is not None else None,
+        html_body=html_body,
+        headers=headers or {},
     )
     transaction.on_commit(lambda: deliver_email.enqueue(email.pk), robust=True)
     return email
+
+
+def send_bulk_later(messages, *, about_model):
+    """Write many e-mails of news (an update) into the outbox at once, at bulk priority.
+
+    `messages` are dicts with to, subject, body, about_id and optionally html_body and headers;
+    `about_model` is the model of what each is about. One INSERT for the lot: call it inside
+    the transaction that records them as handed over, with a bounded number (a batch), never
+    100,000. No task per e-mail: the drain (tasks.deliver_bulk_emails) sends them at the
+    configured rate, after transactional mail. Returns the stored e-mails.
+    """
+    about_type = ContentType.objects.get_for_model(about_model)
+    emails = OutgoingEmail.objects.bulk_create(
+        [
+            OutgoingEmail(
+                to=message["to"],
+                subject=message["subject"],
+                body=message["body"],
+                html_body=message.get("html_body", ""),
+                headers=message.get("headers") or {},
+                about_type=about_type,
+                about_id=message["about_id"],
+                priority=Priority.BULK,
+            )
+            for message in messages
+        ]
+    )
+    if emails and deliver_bulk_emails.get_backend().supports_defer:
+        transaction.on_commit(
+            lambda: periodic.schedule_next(deliver_bulk_emails, delay=timedelta(0)), robust=True
+        )
+    return emails
 
 
 @functools.cache

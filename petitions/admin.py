@@ -308,3 +308,6 @@ class PetitionsOfPostInline(PostLinkInline):
     autocomplete_fields = ["petition"]
     verbose_name = _("petition to sign")
     verbose_name_plural = _("petitions to sign")
+
+
+from . import update_admin  # noqa: E402, F401  (the admin of updates to signers registers itself)

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -15,7 +17,8 @@ class PetitionsConfig(AppConfig):
     demo_content = "petitions.demo.load_content"
     group_permissions = {
         # Petitions and their counts, never their signatures.
-        EDITORS: crud("petition"),
+        # Updates to signers: they write, preview, test and send them, and see only counts.
+        EDITORS: [*crud("petition"), *crud("update"), "send_update"],
         # Confirmed signatures (admin.SignatureAdmin says what of them), the export, letting
         # signatures held for review count, and erasing a signature when its signer asks.
         MANAGERS: [
@@ -29,12 +32,18 @@ class PetitionsConfig(AppConfig):
     sitemaps = "petitions.sitemaps.SITEMAPS"
 
     def ready(self):
-        from outbox import periodic
+        from outbox import holds, periodic
+        from outbox.signals import email_finished
         from publishing import sections
 
-        from . import tasks
+        from . import tasks, updates
 
         periodic.register(tasks.run_maintenance, every=tasks.maintenance_interval)
+        periodic.register(updates.advance_sending_updates, every=timedelta(minutes=1))
+        # Updates' e-mails: stopped at the last moment when paused or unsubscribed, and their
+        # recipients' progress kept as the outbox settles each one.
+        holds.register("petitions.updaterecipient", updates.recipient_no_longer_wanted)
+        email_finished.connect(updates.record_email_outcome, dispatch_uid="petitions.update_progress")
         # Posts and prisoner profiles show the petitions linked to them, with a sign button.
         sections.register("post_detail", "petitions/includes/post_petitions.html", order=20)
         sections.register("prisoner_detail", "petitions/includes/prisoner_petitions.html", order=10)

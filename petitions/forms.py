@@ -146,3 +146,27 @@ class PetitionAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["feature_in_sidebar"].initial = self.instance.is_featured
+
+
+class UnsubscribeForm(forms.Form):
+    """What the unsubscribe page asks: stop the news about this item, or all news."""
+
+    ITEM = "item"
+    EVERYTHING = "everything"
+
+    scope = forms.ChoiceField(label=_("Which e-mails do you want to stop?"), widget=forms.RadioSelect)
+
+    def __init__(self, *args, item_title=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(self.EVERYTHING, _("All updates from this campaign"))]
+        if item_title:
+            choices.insert(0, (self.ITEM, _("Updates about “%(title)s”") % {"title": item_title}))
+        self.fields["scope"].choices = choices
+        self.fields["scope"].initial = choices[0][0]
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the template's <form> has the token
+
+    @property
+    def everything(self):
+        return self.cleaned_data["scope"] == self.EVERYTHING

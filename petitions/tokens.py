@@ -60,3 +60,24 @@ def read_withdrawal_token(token):
         return _as_uuid(signing.Signer(salt=WITHDRAW_SALT).unsign(token))
     except signing.BadSignature:
         raise InvalidLink from None
+
+
+UNSUBSCRIBE_SALT = "petitions.update.unsubscribe"
+
+
+def unsubscribe_token(update_id, address_key):
+    """The link in an update to unsubscribe from it: the update and the keyed hash of the address
+    (never the address), signed. No expiry: an old e-mail's link must still work."""
+    return signing.Signer(salt=UNSUBSCRIBE_SALT).sign(f"{update_id}.{address_key}")
+
+
+def read_unsubscribe_token(token):
+    """(update id, address key) from an unsubscribe link; InvalidLink when it is not ours."""
+    try:
+        value = signing.Signer(salt=UNSUBSCRIBE_SALT).unsign(token)
+    except signing.BadSignature:
+        raise InvalidLink from None
+    update_id, _, address_key = value.partition(".")
+    if not update_id.isdigit() or len(address_key) != 64:
+        raise InvalidLink
+    return int(update_id), address_key

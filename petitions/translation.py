@@ -3,9 +3,17 @@ goes to. Signatures are not translated: a petition has one count in every langua
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Petition
+from .models import Petition, Update
 
 
 @register(Petition)
 class PetitionTranslation(TranslationOptions):
     fields = ("title", "summary", "text", "addressee", "closing_message")
+
+
+@register(Update)
+class UpdateTranslation(TranslationOptions):
+    """Each recipient gets the update in the language they signed in (Signature.language), or
+    in English where the editor wrote no version in it."""
+
+    fields = ("subject", "body")

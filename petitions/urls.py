@@ -13,5 +13,11 @@ urlpatterns = [
     path("petitions/<slug:slug>/", views.petition_detail, name="petition_detail"),
     path("petitions/<slug:slug>/sign/", views.sign, name="sign"),
     path("petitions/<slug:slug>/check-your-email/", views.check_email, name="check_email"),
+    path("updates/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path(
+        "updates/unsubscribe/<str:token>/one-click/",
+        views.unsubscribe_one_click,
+        name="unsubscribe_one_click",
+    ),
     path("privacy/", views.PrivacyView.as_view(), name="privacy"),
 ]

@@ -3,17 +3,18 @@ import math
 from django.conf import settings
 from django.contrib import messages
 from django.db.models import Case, When
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.generic import ListView, TemplateView
 
 from publishing.net import client_ip
 
-from . import charts, services, tokens
-from .forms import SignatureForm
+from . import charts, services, tokens, updates
+from .forms import SignatureForm, UnsubscribeForm
 from .models import Petition, Signature, SignatureCountByCountry, SignatureCountByDay
 
 RECENT_SIGNERS_SHOWN = 10
@@ -157,6 +158,52 @@ def withdraw(request, token):
         return _link_page(request, template, {"state": "invalid"}, status=404)
     return _link_page(
         request, template, {"state": "withdrawn" if withdrawn else "not_found", "petition": petition}
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """The page behind the link in an update: it asks (this item, or everything), and only its
+    button (a POST with the CSRF token, as every public form) unsubscribes: mail scanners that
+    open links change nothing."""
+    template = "petitions/unsubscribe.html"
+    try:
+        update, _key = updates.read_unsubscribe_link(token)
+    except tokens.InvalidLink:
+        return _link_page(request, template, {"state": "invalid"}, status=404)
+    item_title = str(update.item) if update is not None else None
+    form = UnsubscribeForm(request.POST or None, item_title=item_title)
+    if request.method == "POST" and form.is_valid():
+        updates.unsubscribe(token, everything=form.everything)
+        return _link_page(
+            request, template, {"state": "done", "everything": form.everything, "item_title": item_title}
+        )
+    return _link_page(
+        request, template, {"state": "ask", "form": form, "token": token, "item_title": item_title}
+    )
+
+
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "POST"])
+def unsubscribe_one_click(request, token):
+    """RFC 8058's one-click unsubscribe, where the List-Unsubscribe header points: the mail
+    provider posts "List-Unsubscribe=One-Click" from its own servers, with no cookie and no
+    CSRF token; the signed token in the address is the authority. It unsubscribes from every
+    update (what a mail client's "Unsubscribe" button means). A GET (a scanner, a person)
+    changes nothing and shows the page that asks."""
+    try:
+        tokens.read_unsubscribe_token(token)
+    except tokens.InvalidLink:
+        return HttpResponse(
+            _("This link does not work."), status=404, content_type="text/plain; charset=utf-8"
+        )
+    if request.method == "GET":
+        return redirect("petitions:unsubscribe", token=token)
+    updates.unsubscribe(token, everything=True)
+    return HttpResponse(
+        _("You are unsubscribed from every update."), content_type="text/plain; charset=utf-8"
     )
 
 

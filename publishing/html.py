@@ -163,3 +163,51 @@ def images_from_other_sites(value):
         if origin is not None and origin != site:
             outside.append(source.strip())
     return outside
+
+
+class _ReadableText(HTMLParser):
+    """Editor-written HTML as a plain-text e-mail shows it: paragraphs apart, list items as
+    "- ", a link as its text followed by its address, images as their alt text."""
+
+    BLOCKS = {"p", "h2", "h3", "h4", "ul", "ol", "blockquote", "figure", "hr"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts = []
+        self.links = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in self.BLOCKS or tag == "figcaption":
+            self.parts.append("\n\n")
+        elif tag == "br":
+            self.parts.append("\n")
+        elif tag == "li":
+            self.parts.append("\n- ")
+        elif tag == "a":
+            self.links.append((attrs.get("href") or "", len(self.parts)))
+        elif tag == "img" and attrs.get("alt"):
+            self.parts.append(f"[{attrs['alt']}]")
+
+    def handle_endtag(self, tag):
+        if tag in self.BLOCKS:
+            self.parts.append("\n\n")
+        elif tag == "a" and self.links:
+            href, start = self.links.pop()
+            text = "".join(self.parts[start:]).strip()
+            if href and href != text and not href.startswith("mailto:" + text):
+                self.parts.append(f" ({href})" if text else href)
+
+    def handle_data(self, data):
+        self.parts.append(_WHITESPACE.sub(" ", data))
+
+
+def readable_text(value):
+    """The text of `value` (HTML) laid out for a plain-text e-mail; never HTML-escaped."""
+    if not value:
+        return ""
+    parser = _ReadableText()
+    parser.feed(clean_html(value))
+    parser.close()
+    lines = [line.strip() for line in "".join(parser.parts).split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

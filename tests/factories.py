@@ -18,7 +18,7 @@ from PIL import Image
 from appeals.models import Appeal, Recipient
 from media_library.models import VideoPost
 from petitions import services
-from petitions.models import Petition, Signature
+from petitions.models import Petition, Signature, Update
 from prisoners.models import Prisoner, PrisonerEvent
 from publishing.models import Article, Author, Category, Page, Publishable, Tag
 from publishing.roles import EDITORS, MANAGERS
@@ -288,3 +288,38 @@ def confirmed_signatures(petition, how_many, *, batch_size=5000, **fields):
             ]
         )
     return services.reconcile_counts(petition)
+
+
+# --- Updates to signers ------------------------------------------------------------
+
+
+def signer(petition, *, email=None, wants_updates=True, confirmed=True, language="en", **fields):
+    """One signature as the site keeps it after signing (and confirming, unless told otherwise)."""
+    email = email or f"signer{_next()}@example.org"
+    now = timezone.now()
+    return Signature.objects.create(
+        petition=petition,
+        first_name="Aigerim",
+        last_name="Bekova",
+        email=email,
+        country="KZ",
+        wants_updates=wants_updates,
+        language=language,
+        status=Signature.Status.CONFIRMED if confirmed else Signature.Status.PENDING,
+        confirmed_at=now if confirmed else None,
+        **fields,
+    )
+
+
+def update(*, petition=None, appeal=None, prisoner=None, **fields):
+    """A draft update about a petition (a new one unless an appeal or a prisoner is given)."""
+    if petition is None and appeal is None and prisoner is None:
+        petition = globals()["petition"]()
+    defaults = {
+        "subject": "The petition was handed in",
+        "body": '<p>We handed in <strong>12,000</strong> signatures. <a href="https://example.org/report">'
+        "Read the report</a>.</p><ul><li>Thank you</li></ul>",
+    }
+    return Update.objects.create(
+        petition=petition, appeal=appeal, prisoner=prisoner, **{**defaults, **fields}
+    )

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.views import defaults
 
 from appeals.models import Appeal
+from outbox.addresses import address_key
 from petitions import tokens
 from petitions.models import Petition, Signature
 from prisoners.models import Prisoner, PrisonerEvent
@@ -236,6 +237,8 @@ def build_public_pages(client):
 
     factories.sign(petition, email="asks@example.org")
     pending = Signature.objects.get(email="asks@example.org")
+    news_update = factories.update(petition=petition, subject="Handed in")
+    unsubscribe_token = tokens.unsubscribe_token(news_update.pk, address_key("asks@example.org"))
 
     pages = [
         PublicPage("home page", "/"),
@@ -264,6 +267,11 @@ def build_public_pages(client):
         PublicPage("confirm signature", f"/signatures/confirm/{tokens.confirmation_token(pending)}/"),
         PublicPage("confirmation link broken", "/signatures/confirm/not-a-token/", status=404),
         PublicPage("withdraw signature", f"/signatures/withdraw/{tokens.withdrawal_token(pending)}/"),
+        PublicPage(
+            "unsubscribe from updates",
+            f"/updates/unsubscribe/{unsubscribe_token}/",
+        ),
+        PublicPage("unsubscribe link broken", "/updates/unsubscribe/not-a-token/", status=404),
         PublicPage("prisoners", "/prisoners/"),
         PublicPage("prisoner profile", tuleteva.get_absolute_url()),
         PublicPage("released prisoner profile", kozlov.get_absolute_url()),

@@ -1,8 +1,9 @@
-"""Petitions, their signatures and the small rows that keep their counts."""
+"""Petitions, their signatures, the small rows that keep their counts, and updates to signers."""
 
 from .counts import PetitionCounter, SignatureCountByCountry, SignatureCountByDay
 from .petition import Petition, PetitionQuerySet
 from .signature import Signature, SignatureQuerySet
+from .update import Unsubscription, Update, UpdateRecipient
 
 __all__ = [
     "Petition",
@@ -12,4 +13,7 @@ __all__ = [
     "SignatureCountByCountry",
     "SignatureCountByDay",
     "SignatureQuerySet",
+    "Unsubscription",
+    "Update",
+    "UpdateRecipient",
 ]
