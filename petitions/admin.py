@@ -13,7 +13,8 @@ from . import services, tasks
 from .addresses import normalise_email
 from .exports import signatures_csv_response
 from .forms import PetitionAdminForm
-from .models import Petition, Signature
+from .hand_in import hand_in_pack_response
+from .models import Delivery, DeliveryPhoto, Petition, Signature
 
 
 def can_export_signatures(request):
@@ -109,11 +110,20 @@ class PetitionAdmin(PublishableAdmin):
                 self.admin_site.admin_view(self.export_view),
                 name="petitions_petition_export",
             ),
+            path(
+                "<path:object_id>/hand-in-pack/",
+                self.admin_site.admin_view(self.hand_in_pack_view),
+                name="petitions_petition_hand_in_pack",
+            ),
             *super().get_urls(),
         ]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        extra_context = {**(extra_context or {}), "can_export_signatures": can_export_signatures(request)}
+        extra_context = {
+            **(extra_context or {}),
+            "can_export_signatures": can_export_signatures(request),
+            "can_record_hand_in": request.user.has_perm("petitions.add_delivery"),
+        }
         return super().change_view(request, object_id, form_url, extra_context)
 
     def _export(self, request, petitions):
@@ -131,6 +141,14 @@ class PetitionAdmin(PublishableAdmin):
             raise PermissionDenied
         petition = get_object_or_404(Petition, pk=object_id)
         return self._export(request, [petition])
+
+    def hand_in_pack_view(self, request, object_id):
+        """The printable hand-in pack: names of signers, so only for those who may export them."""
+        if not can_export_signatures(request):
+            raise PermissionDenied
+        petition = get_object_or_404(Petition, pk=object_id)
+        self.log_change(request, petition, _("Opened the hand-in pack."))
+        return hand_in_pack_response(request, petition)
 
     @admin.action(description=_("Export confirmed signatures as CSV"), permissions=["export"])
     def export_signatures(self, request, queryset):
@@ -298,6 +316,35 @@ class SignatureAdmin(admin.ModelAdmin):
             ngettext("%d signature accepted.", "%d signatures accepted.", accepted) % accepted,
             messages.SUCCESS,
         )
+
+
+class DeliveryPhotoInline(admin.TabularInline):
+    model = DeliveryPhoto
+    fields = ["image", "image_alt", "caption", "position"]
+    extra = 1
+
+
+@admin.register(Delivery)
+class DeliveryAdmin(admin.ModelAdmin):
+    """Hand-ins, recorded by campaign managers: shown on the petition's page as its delivery log."""
+
+    list_display = ["petition", "delivered_on", "recipient", "place", "signatures_handed_in"]
+    list_filter = ["delivered_on"]
+    list_select_related = ["petition"]
+    search_fields = ["petition__title", "recipient", "place"]
+    autocomplete_fields = ["petition"]
+    date_hierarchy = "delivered_on"
+    inlines = [DeliveryPhotoInline]
+    fieldsets = [
+        (None, {"fields": ["petition", "delivered_on", "recipient", "place", "signatures_handed_in"]}),
+        (
+            _("Response received"),
+            {
+                "fields": ["response", "response_document"],
+                "description": _("Public: shown on the petition page with the hand-in."),
+            },
+        ),
+    ]
 
 
 @register_post_inline

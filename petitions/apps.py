@@ -11,7 +11,7 @@ class PetitionsConfig(AppConfig):
     name = "petitions"
     verbose_name = _("Petitions")
 
-    public_models = ["Petition"]
+    public_models = ["Petition", "Delivery", "DeliveryPhoto"]
     demo_content = "petitions.demo.load_content"
     group_permissions = {
         # Petitions and their counts, never their signatures.
@@ -24,17 +24,30 @@ class PetitionsConfig(AppConfig):
             "export_signatures",
             "review_signatures",
             "delete_signature",
+            # Recording hand-ins (public on the petition page) and printing the hand-in pack
+            # (which needs `export_signatures`, as the CSV does).
+            *crud("delivery", "deliveryphoto"),
         ],
     }
     sitemaps = "petitions.sitemaps.SITEMAPS"
 
     def ready(self):
         from outbox import periodic
+        from prisoners import outcomes
         from publishing import sections
 
-        from . import tasks
+        from . import services, tasks
+        from .models import Petition
 
         periodic.register(tasks.run_maintenance, every=tasks.maintenance_interval)
         # Posts and prisoner profiles show the petitions linked to them, with a sign button.
         sections.register("post_detail", "petitions/includes/post_petitions.html", order=20)
         sections.register("prisoner_detail", "petitions/includes/prisoner_petitions.html", order=10)
+        # A prisoner's release offers to close the petitions for them (prisoners/outcomes.py).
+        outcomes.register(
+            "petitions",
+            label=Petition._meta.verbose_name_plural,
+            permission="petitions.change_petition",
+            open_for=lambda prisoner: Petition.objects.filter(prisoners=prisoner).open().order_by("pk"),
+            close=services.close_with_outcome,
+        )
