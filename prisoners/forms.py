@@ -63,5 +63,9 @@ class CloseLinkedActionsForm(forms.Form):
         )
 
     def rows(self):
-        """(kind, bound field, actions) for the template, which shows each action's link."""
-        return [(kind, self[f"close_{kind.name}"], actions) for kind, actions in self.found]
+        """(kind, bound field, [(checkbox, action)]) for the template, which links each action."""
+        rows = []
+        for kind, actions in self.found:
+            field = self[f"close_{kind.name}"]
+            rows.append((kind, field, list(zip(field, actions, strict=True))))
+        return rows

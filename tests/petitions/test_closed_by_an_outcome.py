@@ -41,7 +41,9 @@ def test_signing_it_is_refused_with_a_clear_answer(client, closed_petition):
         f"/petitions/{closed_petition.slug}/sign/", factories.signing_form_data(), follow=True
     )
 
-    assert not Signature.objects.filter(petition=closed_petition, email_normalised__startswith="aigerim").exists()
+    assert not Signature.objects.filter(
+        petition=closed_petition, email_normalised__startswith="aigerim"
+    ).exists()
     html = response.content.decode()
     assert "Released on 12 March 2014" in html
     with pytest.raises(services.PetitionClosed):

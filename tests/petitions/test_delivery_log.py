@@ -85,8 +85,12 @@ def test_a_word_document_is_accepted(client, manager):
     [
         SimpleUploadedFile("reply.pdf", b"<script>alert(1)</script>", content_type="application/pdf"),
         SimpleUploadedFile("reply.html", b"<html><script>alert(1)</script></html>", content_type="text/html"),
-        SimpleUploadedFile("reply.exe", b"MZ\x90\x00" + b"\x00" * 200, content_type="application/octet-stream"),
-        SimpleUploadedFile("reply.svg", b'<svg xmlns="http://www.w3.org/2000/svg"/>', content_type="image/svg+xml"),
+        SimpleUploadedFile(
+            "reply.exe", b"MZ\x90\x00" + b"\x00" * 200, content_type="application/octet-stream"
+        ),
+        SimpleUploadedFile(
+            "reply.svg", b'<svg xmlns="http://www.w3.org/2000/svg"/>', content_type="image/svg+xml"
+        ),
     ],
     ids=["html-posing-as-pdf", "html", "executable", "svg"],
 )
@@ -97,7 +101,10 @@ def test_a_document_of_the_wrong_type_is_refused_with_a_message(client, manager,
     response = client.post(ADD, hand_in_form(petition, response_document=upload))
 
     assert response.status_code == 200
-    assert "Please upload a PDF, a Word document (.docx) or a JPEG, PNG or WebP image." in response.content.decode()
+    assert (
+        "Please upload a PDF, a Word document (.docx) or a JPEG, PNG or WebP image."
+        in response.content.decode()
+    )
     assert not Delivery.objects.exists()
 
 

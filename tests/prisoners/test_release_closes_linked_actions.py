@@ -51,7 +51,9 @@ def is_open(action):
     return type(action).objects.get(pk=action.pk).is_open
 
 
-def test_saving_a_release_leads_to_the_confirmation_page_and_closes_nothing(client, editor, prisoner, actions):
+def test_saving_a_release_leads_to_the_confirmation_page_and_closes_nothing(
+    client, editor, prisoner, actions
+):
     client.force_login(editor)
     response = save_with_new_event(client, prisoner, status_change="released")
 
