@@ -66,7 +66,6 @@ def test_saving_a_release_leads_to_the_confirmation_page_and_closes_nothing(
 def test_the_confirmation_page_lists_the_open_actions_for_them_and_closes_nothing(
     client, editor, prisoner, actions
 ):
-    petition, appeal, unrelated = actions
     event = factories.status_change(prisoner, "released", date=RELEASE_DAY)
     client.force_login(editor)
 
