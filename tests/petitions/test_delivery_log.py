@@ -42,7 +42,7 @@ def test_the_petition_page_shows_each_hand_in_with_its_photos_and_response(clien
 
     html = client.get(petition.get_absolute_url()).content.decode()
 
-    assert "Handed in" in html
+    assert "Hand-ins of this petition" in html
     assert "handed to The Embassy of Kazakhstan in London" in html
     assert "125 Pall Mall, London" in html
     assert "12,000" in html
