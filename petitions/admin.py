@@ -40,7 +40,7 @@ class PetitionAdmin(PublishableAdmin):
     search_fields = ["title", "summary"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["prisoners", "posts"]
-    readonly_fields = ["confirmed_signatures", "closed_at"]
+    readonly_fields = ["confirmed_signatures", "closed_at", "outcome_label"]
     actions = [*PublishableAdmin.actions, "feature", "export_signatures", "recount_signatures"]
     change_form_template = "admin/petitions/petition/change_form.html"
     save_on_top = True
@@ -54,6 +54,9 @@ class PetitionAdmin(PublishableAdmin):
                     "goal",
                     "deadline",
                     "closing_message",
+                    "outcome_label",
+                    "outcome_on",
+                    "outcome_message",
                     "confirmed_signatures",
                     "closed_at",
                 ],
@@ -74,6 +77,12 @@ class PetitionAdmin(PublishableAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_signature_count()
+
+    @admin.display(description=_("outcome"))
+    def outcome_label(self, petition):
+        # Set when a prisoner's release closed it (prisoners/outcomes.py); the date and message
+        # stay editable here.
+        return petition.outcome_headline or "—"
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
