@@ -8,6 +8,7 @@ import pytest
 
 from appeals.models import Appeal
 from petitions.models import Petition
+from prisoners import outcomes
 from prisoners.models import Prisoner, PrisonerEvent
 from tests import factories
 from tests.admin_forms import admin_form_data, inline_prefix
@@ -190,3 +191,46 @@ def test_visitors_and_editors_without_the_permission_cannot_reach_the_confirmati
     client.force_login(factories.manager())  # may view petitions, not change prisoners
     assert client.post(url, data).status_code == 403
     assert all(is_open(action) for action in actions)
+
+
+@pytest.fixture
+def drafted(monkeypatch):
+    """A stand-in for the app that drafts updates to signers, recording what it is asked."""
+    calls = []
+
+    def draft(closed, *, prisoner, outcome, user):
+        calls.append({"closed": closed, "prisoner": prisoner, "outcome": outcome, "user": user})
+
+    monkeypatch.setattr(outcomes, "_update_drafters", [draft])
+    return calls
+
+
+def test_an_update_is_drafted_for_what_was_closed_only_when_the_editor_asks(
+    client, editor, prisoner, actions, drafted
+):
+    petition, appeal, _unrelated = actions
+    event = factories.status_change(prisoner, "released", date=RELEASE_DAY)
+    url = f"/admin/prisoners/prisoner/{prisoner.pk}/outcome/{event.pk}/"
+    client.force_login(editor)
+
+    assert 'name="draft_update"' in client.get(url).content.decode()
+    assert drafted == []
+
+    client.post(url, {"close_petitions": [petition.pk], "message": "Thank you.", "close": "Yes"})
+    assert drafted == []  # closed, and no update asked for
+
+    client.post(
+        url, {"close_appeals": [appeal.pk], "message": "Thank you.", "draft_update": "on", "close": "Yes"}
+    )
+    assert len(drafted) == 1
+    assert [action.pk for action in drafted[0]["closed"]["appeals"]] == [appeal.pk]
+    assert drafted[0]["outcome"].change == "released" and drafted[0]["outcome"].on == RELEASE_DAY
+
+
+def test_without_an_app_that_drafts_updates_the_page_does_not_offer_one(client, editor, prisoner, actions):
+    event = factories.status_change(prisoner, "released", date=RELEASE_DAY)
+    client.force_login(editor)
+
+    html = client.get(f"/admin/prisoners/prisoner/{prisoner.pk}/outcome/{event.pk}/").content.decode()
+
+    assert 'name="draft_update"' not in html
