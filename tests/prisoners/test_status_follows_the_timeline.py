@@ -27,6 +27,7 @@ def test_a_release_in_the_timeline_makes_the_profile_say_released(client):
     assert '<time datetime="2014-03-12">12 March 2014</time>' in html
     listing = client.get("/prisoners/").content.decode()
     assert "prisoner-status--released" in listing
+    assert "Released on 12 March 2014" in listing
 
 
 def test_a_new_arrest_after_a_release_makes_them_detained_again():
