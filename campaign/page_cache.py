@@ -35,6 +35,7 @@ from django.utils.cache import patch_cache_control
 from publishing.models import Publishable
 
 from . import site
+from .middleware import path_without_language
 
 VERSION_KEY = "page-cache:version"
 CSRF_PLACEHOLDER = "__CSRF_TOKEN_PLACEHOLDER__"
@@ -147,10 +148,12 @@ class AnonymousPageCacheMiddleware:
             return False
         if any(name in request.COOKIES for name in _visitor_cookies()):
             return False
-        return not request.path.startswith(settings.PAGE_CACHE_EXCLUDED_PATHS)
+        return not path_without_language(request.path).startswith(settings.PAGE_CACHE_EXCLUDED_PATHS)
 
     @staticmethod
     def key_for(request):
+        # The language is in the address too (/ru/...): keyed by both, a page stored in one
+        # language can never be served in another, whatever the URLconf does.
         language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
         # Hashed: addresses can be long, and cache backends limit key length.
         address = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()

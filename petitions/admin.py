@@ -7,7 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from outbox.models import OutgoingEmail
-from publishing.admin import PostLinkInline, PublishableAdmin, register_post_inline
+from publishing.admin import (
+    PostLinkInline,
+    PublishableAdmin,
+    TranslatedAdmin,
+    TranslatedTabularInline,
+    register_post_inline,
+)
 
 from . import services, tasks
 from .addresses import normalise_email
@@ -327,15 +333,18 @@ class SignatureAdmin(admin.ModelAdmin):
         )
 
 
-class DeliveryPhotoInline(admin.TabularInline):
+class DeliveryPhotoInline(TranslatedTabularInline):
     model = DeliveryPhoto
     fields = ["image", "image_alt", "caption", "position"]
     extra = 1
 
 
 @admin.register(Delivery)
-class DeliveryAdmin(admin.ModelAdmin):
-    """Hand-ins, recorded by campaign managers: shown on the petition's page as its delivery log."""
+class DeliveryAdmin(TranslatedAdmin):
+    """Hand-ins, recorded by campaign managers: shown on the petition's page as its delivery log
+    (to whom, where and the response in each language, as tabs)."""
+
+    translation_key_field = "recipient"
 
     list_display = ["petition", "delivered_on", "recipient", "place", "signatures_handed_in"]
     list_filter = ["delivered_on"]

@@ -9,14 +9,14 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from publishing.admin import PostLinkInline, PublishableAdmin, register_post_inline
+from publishing.admin import PostLinkInline, PublishableAdmin, TranslatedTabularInline, register_post_inline
 
 from . import outcomes
 from .forms import CloseLinkedActionsForm
 from .models import Prisoner, PrisonerEvent
 
 
-class PrisonerEventInline(admin.TabularInline):
+class PrisonerEventInline(TranslatedTabularInline):
     model = PrisonerEvent
     fields = ["date", "date_precision", "status_change", "title", "description"]
     extra = 1
@@ -29,6 +29,7 @@ class PrisonerEventInline(admin.TabularInline):
 
 @admin.register(Prisoner)
 class PrisonerAdmin(PublishableAdmin):
+    translation_key_field = "name"
     list_display = ["name", "situation", "place_of_detention", "status_label", "published_at"]
     list_filter = ["situation", "status"]
     search_fields = ["name", "summary", "charges"]

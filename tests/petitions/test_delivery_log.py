@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from petitions.models import Delivery
 from tests import factories
@@ -17,10 +18,12 @@ def hand_in_form(petition, **fields):
     return {
         "petition": petition.pk,
         "delivered_on": "2026-11-20",
-        "recipient": "The Embassy of Kazakhstan in Berlin",
-        "place": "Nordendstraße 20, Berlin",
+        # The admin has a tab per language for what the log says (django-modeltranslation).
+        "recipient_en": "The Embassy of Kazakhstan in Berlin",
+        "place_en": "Nordendstraße 20, Berlin",
         "signatures_handed_in": "15230",
-        "response": "Received by the consul.",
+        "response_en": "Received by the consul.",
+        "response_ru": "Принята консулом.",
         "photos-TOTAL_FORMS": "0",
         "photos-INITIAL_FORMS": "0",
         "photos-MIN_NUM_FORMS": "0",
@@ -125,3 +128,16 @@ def test_editors_cannot_record_hand_ins(client, editor):
 
     assert client.post(ADD, hand_in_form(petition)).status_code == 403
     assert not Delivery.objects.exists()
+
+
+def test_the_russian_page_shows_the_response_in_russian(client, manager):
+    petition = factories.petition()
+    client.force_login(manager)
+    client.post(ADD, hand_in_form(petition))
+    client.logout()
+
+    with translation.override("ru"):
+        russian = client.get(petition.get_absolute_url()).content.decode()
+
+    assert "Принята консулом." in russian
+    assert "Received by the consul." not in russian

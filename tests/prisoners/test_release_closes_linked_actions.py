@@ -43,7 +43,13 @@ def save_with_new_event(client, prisoner, **event):
     data = admin_form_data(page)
     row = int(data[f"{prefix}-TOTAL_FORMS"])
     data[f"{prefix}-TOTAL_FORMS"] = str(row + 1)
-    fields = {"date": "2014-03-12", "date_precision": "day", "title": "Released", "description": "", **event}
+    fields = {
+        "date": "2014-03-12",
+        "date_precision": "day",
+        "title_en": "Released",
+        "description_en": "",
+        **event,
+    }
     data.update({f"{prefix}-{row}-{name}": value for name, value in fields.items()})
     return client.post(change_url(prisoner), data)
 
@@ -148,7 +154,9 @@ def test_only_the_actions_of_that_prisoner_can_be_closed_from_their_page(client,
 
 def test_a_transfer_offers_to_close_nothing(client, editor, prisoner, actions):
     client.force_login(editor)
-    response = save_with_new_event(client, prisoner, status_change="transferred", title="Moved to Pavlodar")
+    response = save_with_new_event(
+        client, prisoner, status_change="transferred", title_en="Moved to Pavlodar"
+    )
 
     assert response.status_code == 302
     assert "/outcome/" not in response["Location"]
