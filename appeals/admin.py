@@ -46,11 +46,20 @@ class AppealAdmin(PostAdminBase):
                 "deadline",
                 "action_status",
                 "closing_message",
+                "outcome_label",
+                "outcome_on",
+                "outcome_message",
                 "letters_sent",
             ]
         },
     )
-    readonly_fields = ["letters_sent"]
+    readonly_fields = ["letters_sent", "outcome_label"]
+
+    @admin.display(description=_("outcome"))
+    def outcome_label(self, appeal):
+        # Set when a prisoner's release closed it (prisoners/outcomes.py); the date and message
+        # stay editable here.
+        return appeal.outcome_headline or "—"
 
     def get_untranslated_fieldsets(self, request, obj=None):
         return [

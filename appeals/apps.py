@@ -20,7 +20,19 @@ class AppealsConfig(AppConfig):
     visitor_cookies = [LETTERS_SENT_COOKIE]
 
     def ready(self):
+        from prisoners import outcomes
         from publishing import sections
+
+        from . import services
+        from .models import Appeal
 
         # A prisoner's profile lists the open appeals for them.
         sections.register("prisoner_detail", "appeals/includes/prisoner_appeals.html", order=20)
+        # A prisoner's release offers to close the appeals for them (prisoners/outcomes.py).
+        outcomes.register(
+            "appeals",
+            label=Appeal._meta.verbose_name_plural,
+            permission="appeals.change_appeal",
+            open_for=lambda prisoner: Appeal.objects.filter(prisoners=prisoner).open().order_by("pk"),
+            close=services.close_with_outcome,
+        )

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.fields import CountryField
 
+from prisoners.models import OUTCOME_HEADLINES
 from publishing.models import ActionWindow, ActionWindowQuerySet, Post, PostQuerySet
 
 
@@ -84,6 +85,8 @@ class Appeal(Post, ActionWindow):
     post_kind = "appeal"
     post_kind_label = _("Appeal")
     detail_url_name = "appeals:appeal_detail"
+    # A prisoner released, acquitted...: how a petition or appeal closed by it tells it.
+    outcome_headlines = OUTCOME_HEADLINES
     closing_messages = {
         ActionWindow.ActionStatus.WON: _("This appeal was won. Thank you to everyone who wrote."),
         ActionWindow.ActionStatus.DELIVERED: _(
@@ -128,6 +131,9 @@ class Appeal(Post, ActionWindow):
 
     @property
     def card_note(self):
+        if not self.is_open:
+            # In lists, a closed appeal says so (and what happened) instead of asking for letters.
+            return self.outcome_summary if self.has_outcome else self.get_action_status_display()
         return ngettext("%(count)d letter sent", "%(count)d letters sent", self.letters_sent) % {
             "count": self.letters_sent
         }

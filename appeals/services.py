@@ -56,3 +56,10 @@ def record_letter_sent(appeal, session, client_ip=""):
             Appeal.objects.filter(pk=appeal.pk).update(letters_sent=F("letters_sent") + 1)
     session[SENT_SESSION_KEY] = [*session.get(SENT_SESSION_KEY, []), appeal.pk]
     return result
+
+
+def close_with_outcome(appeals, *, outcome, outcome_on, message):
+    """Close those of `appeals` that are open, with what happened (a prisoner released...):
+    their pages tell the outcome instead of offering the letter, and letters are no longer
+    counted. The count so far stays. Returns the appeals it closed."""
+    return list(appeals.close_with_outcome(outcome=outcome, outcome_on=outcome_on, message=message))

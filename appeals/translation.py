@@ -9,7 +9,14 @@ from .models import Appeal, Recipient
 
 @register(Appeal)
 class AppealTranslation(TranslationOptions):
-    fields = ("letter_subject", "letter_salutation", "letter_body", "letter_closing", "closing_message")
+    fields = (
+        "letter_subject",
+        "letter_salutation",
+        "letter_body",
+        "letter_closing",
+        "closing_message",
+        "outcome_message",
+    )
 
 
 @register(Recipient)

@@ -418,6 +418,8 @@ WHITENOISE_MAX_AGE = 60 if DEBUG else 31536000
 # Uploaded images: anything larger is refused with a message.
 MAX_UPLOAD_IMAGE_BYTES = env_int("MAX_UPLOAD_IMAGE_BYTES", 10 * 1024 * 1024)
 MAX_UPLOAD_IMAGE_PIXELS = env_int("MAX_UPLOAD_IMAGE_PIXELS", 40_000_000)
+# Uploaded documents (a petition's response received at a hand-in): PDF, DOCX or an image.
+MAX_UPLOAD_DOCUMENT_BYTES = env_int("MAX_UPLOAD_DOCUMENT_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 

@@ -7,13 +7,20 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from outbox.models import OutgoingEmail
-from publishing.admin import PostLinkInline, PublishableAdmin, register_post_inline
+from publishing.admin import (
+    PostLinkInline,
+    PublishableAdmin,
+    TranslatedAdmin,
+    TranslatedTabularInline,
+    register_post_inline,
+)
 
 from . import services, tasks
 from .addresses import normalise_email
 from .exports import signatures_csv_response
 from .forms import PetitionAdminForm
-from .models import Petition, Signature
+from .hand_in import hand_in_pack_response
+from .models import Delivery, DeliveryPhoto, Petition, Signature
 
 
 def can_export_signatures(request):
@@ -39,7 +46,7 @@ class PetitionAdmin(PublishableAdmin):
     search_fields = ["title", "summary"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["prisoners", "posts"]
-    readonly_fields = ["confirmed_signatures", "closed_at"]
+    readonly_fields = ["confirmed_signatures", "closed_at", "outcome_label"]
     actions = [*PublishableAdmin.actions, "feature", "export_signatures", "recount_signatures"]
     change_form_template = "admin/petitions/petition/change_form.html"
     save_on_top = True
@@ -53,6 +60,9 @@ class PetitionAdmin(PublishableAdmin):
                     "goal",
                     "deadline",
                     "closing_message",
+                    "outcome_label",
+                    "outcome_on",
+                    "outcome_message",
                     "confirmed_signatures",
                     "closed_at",
                 ],
@@ -73,6 +83,12 @@ class PetitionAdmin(PublishableAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_signature_count()
+
+    @admin.display(description=_("outcome"))
+    def outcome_label(self, petition):
+        # Set when a prisoner's release closed it (prisoners/outcomes.py); the date and message
+        # stay editable here.
+        return petition.outcome_headline or "—"
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -109,11 +125,20 @@ class PetitionAdmin(PublishableAdmin):
                 self.admin_site.admin_view(self.export_view),
                 name="petitions_petition_export",
             ),
+            path(
+                "<path:object_id>/hand-in-pack/",
+                self.admin_site.admin_view(self.hand_in_pack_view),
+                name="petitions_petition_hand_in_pack",
+            ),
             *super().get_urls(),
         ]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        extra_context = {**(extra_context or {}), "can_export_signatures": can_export_signatures(request)}
+        extra_context = {
+            **(extra_context or {}),
+            "can_export_signatures": can_export_signatures(request),
+            "can_record_hand_in": request.user.has_perm("petitions.add_delivery"),
+        }
         return super().change_view(request, object_id, form_url, extra_context)
 
     def _export(self, request, petitions):
@@ -131,6 +156,14 @@ class PetitionAdmin(PublishableAdmin):
             raise PermissionDenied
         petition = get_object_or_404(Petition, pk=object_id)
         return self._export(request, [petition])
+
+    def hand_in_pack_view(self, request, object_id):
+        """The printable hand-in pack: names of signers, so only for those who may export them."""
+        if not can_export_signatures(request):
+            raise PermissionDenied
+        petition = get_object_or_404(Petition, pk=object_id)
+        self.log_change(request, petition, _("Opened the hand-in pack."))
+        return hand_in_pack_response(request, petition)
 
     @admin.action(description=_("Export confirmed signatures as CSV"), permissions=["export"])
     def export_signatures(self, request, queryset):
@@ -298,6 +331,38 @@ class SignatureAdmin(admin.ModelAdmin):
             ngettext("%d signature accepted.", "%d signatures accepted.", accepted) % accepted,
             messages.SUCCESS,
         )
+
+
+class DeliveryPhotoInline(TranslatedTabularInline):
+    model = DeliveryPhoto
+    fields = ["image", "image_alt", "caption", "position"]
+    extra = 1
+
+
+@admin.register(Delivery)
+class DeliveryAdmin(TranslatedAdmin):
+    """Hand-ins, recorded by campaign managers: shown on the petition's page as its delivery log
+    (to whom, where and the response in each language, as tabs)."""
+
+    translation_key_field = "recipient"
+
+    list_display = ["petition", "delivered_on", "recipient", "place", "signatures_handed_in"]
+    list_filter = ["delivered_on"]
+    list_select_related = ["petition"]
+    search_fields = ["petition__title", "recipient", "place"]
+    autocomplete_fields = ["petition"]
+    date_hierarchy = "delivered_on"
+    inlines = [DeliveryPhotoInline]
+    fieldsets = [
+        (None, {"fields": ["petition", "delivered_on", "recipient", "place", "signatures_handed_in"]}),
+        (
+            _("Response received"),
+            {
+                "fields": ["response", "response_document"],
+                "description": _("Public: shown on the petition page with the hand-in."),
+            },
+        ),
+    ]
 
 
 @register_post_inline

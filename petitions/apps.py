@@ -13,7 +13,7 @@ class PetitionsConfig(AppConfig):
     name = "petitions"
     verbose_name = _("Petitions")
 
-    public_models = ["Petition"]
+    public_models = ["Petition", "Delivery", "DeliveryPhoto"]
     demo_content = "petitions.demo.load_content"
     group_permissions = {
         # Petitions and their counts, never their signatures.
@@ -27,6 +27,9 @@ class PetitionsConfig(AppConfig):
             "export_signatures",
             "review_signatures",
             "delete_signature",
+            # Recording hand-ins (public on the petition page) and printing the hand-in pack
+            # (which needs `export_signatures`, as the CSV does).
+            *crud("delivery", "deliveryphoto"),
         ],
     }
     sitemaps = "petitions.sitemaps.SITEMAPS"
@@ -34,9 +37,11 @@ class PetitionsConfig(AppConfig):
     def ready(self):
         from outbox import holds, periodic
         from outbox.signals import email_finished
+        from prisoners import outcomes
         from publishing import sections
 
-        from . import tasks, updates
+        from . import services, tasks, updates
+        from .models import Petition
 
         periodic.register(tasks.run_maintenance, every=tasks.maintenance_interval)
         periodic.register(updates.advance_sending_updates, every=timedelta(minutes=1))
@@ -47,3 +52,13 @@ class PetitionsConfig(AppConfig):
         # Posts and prisoner profiles show the petitions linked to them, with a sign button.
         sections.register("post_detail", "petitions/includes/post_petitions.html", order=20)
         sections.register("prisoner_detail", "petitions/includes/prisoner_petitions.html", order=10)
+        # A prisoner's release offers to close the petitions for them (prisoners/outcomes.py).
+        outcomes.register(
+            "petitions",
+            label=Petition._meta.verbose_name_plural,
+            permission="petitions.change_petition",
+            open_for=lambda prisoner: Petition.objects.filter(prisoners=prisoner).open().order_by("pk"),
+            close=services.close_with_outcome,
+        )
+        # ...and, when the editor asks, to draft an update to those petitions' signers.
+        outcomes.register_update_drafter(updates.draft_after_outcome)

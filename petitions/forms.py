@@ -137,6 +137,8 @@ class PetitionAdminForm(forms.ModelForm):
             "goal",
             "deadline",
             "closing_message",
+            "outcome_on",
+            "outcome_message",
             "status",
             "published_at",
             "prisoners",

@@ -425,3 +425,10 @@ def apply_retention(now=None):
             )
         )
     return RetentionReport(deleted_unconfirmed=deleted, anonymised=anonymised)
+
+
+def close_with_outcome(petitions, *, outcome, outcome_on, message):
+    """Close those of `petitions` that are open, with what happened (a prisoner released...):
+    they stop taking signatures and their pages tell the outcome instead of the form.
+    Signatures and counts stay as they are. Returns the petitions it closed."""
+    return list(petitions.close_with_outcome(outcome=outcome, outcome_on=outcome_on, message=message))

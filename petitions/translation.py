@@ -3,12 +3,12 @@ goes to. Signatures are not translated: a petition has one count in every langua
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Petition, Update
+from .models import Delivery, DeliveryPhoto, Petition, Update
 
 
 @register(Petition)
 class PetitionTranslation(TranslationOptions):
-    fields = ("title", "summary", "text", "addressee", "closing_message")
+    fields = ("title", "summary", "text", "addressee", "closing_message", "outcome_message")
 
 
 @register(Update)
@@ -17,3 +17,15 @@ class UpdateTranslation(TranslationOptions):
     in English where the editor wrote no version in it."""
 
     fields = ("subject", "body")
+
+
+@register(Delivery)
+class DeliveryTranslation(TranslationOptions):
+    """A hand-in as the delivery log tells it: to whom, where, and what they answered."""
+
+    fields = ("recipient", "place", "response")
+
+
+@register(DeliveryPhoto)
+class DeliveryPhotoTranslation(TranslationOptions):
+    fields = ("caption",)

@@ -27,11 +27,14 @@ from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.html import escape
 
 from outbox import periodic
 from outbox.addresses import address_key
 from outbox.models import OutgoingEmail, SuppressedAddress
 from outbox.services import render_plain_text, send_bulk_later, send_later
+from prisoners.models import OUTCOME_HEADLINES
 from publishing.html import clean_html, readable_text
 from publishing.models import SiteSettings
 
@@ -408,3 +411,25 @@ def record_email_outcome(sender, email, outcome, **kwargs):
         UpdateRecipient.objects.filter(pk=recipient.pk).update(
             state=State.QUEUED if paused else State.SKIPPED
         )
+
+
+def draft_after_outcome(closed, *, prisoner, outcome, user):
+    """After a release closed actions for `prisoner`, draft one update to their supporters.
+
+    One update about the prisoner rather than one per closed petition: its recipients are the
+    signers of every petition for them, each once, so nobody who signed two of them gets the
+    news twice. Only a draft: nothing is sent until an editor reads it and presses "Send".
+    The subject is written in every site language from the outcome's headline; the body holds
+    the editor's message (in the language they wrote it) for them to complete.
+    """
+    subjects = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            headline = OUTCOME_HEADLINES[outcome.change] % {"date": date_format(outcome.on)}
+            subjects[f"subject_{language}"] = f"{prisoner.name}: {headline}"[:200]
+    titles = [str(action) for actions in closed.values() for action in actions]
+    body = f"<p>{escape(outcome.message)}</p>" if outcome.message else "<p></p>"
+    if titles:
+        body += "<ul>" + "".join(f"<li>{escape(title)}</li>" for title in titles) + "</ul>"
+    with translation.override(settings.LANGUAGE_CODE):
+        return Update.objects.create(prisoner=prisoner, body=body, created_by=user, **subjects)

@@ -41,6 +41,7 @@ def _render_petition(request, petition, form):
         "growth_chart": charts.growth_chart(
             SignatureCountByDay.objects.totals_for(petition.pk), petition.last_day
         ),
+        "deliveries": list(petition.deliveries.for_page()),
         "recent_signers": Signature.objects.filter(petition=petition).shown_publicly()[:RECENT_SIGNERS_SHOWN],
         "share_url": request.build_absolute_uri(petition.get_absolute_url()),
         "is_preview": not petition.is_published,

@@ -16,6 +16,12 @@ DAY, MONTH, YEAR = (
     PrisonerEvent.DatePrecision.MONTH,
     PrisonerEvent.DatePrecision.YEAR,
 )
+# Changes of status, where an event is one (a fifth item of its row).
+DETAINED, SENTENCED, ACQUITTED = (
+    PrisonerEvent.StatusChange.DETAINED,
+    PrisonerEvent.StatusChange.SENTENCED,
+    PrisonerEvent.StatusChange.ACQUITTED,
+)
 
 DEMO_NOTE = (
     "<p><em>This demo profile tells the story as the campaign reported it in 2013. Dates given "
@@ -50,12 +56,13 @@ PRISONERS = [
         "<p>Trade unionists and members of parliament in Ireland, Britain and the European "
         "Parliament have taken up his case.</p>" + DEMO_NOTE,
         "events": [
-            (date(2011, 1, 1), YEAR, "Arrested and accused of extortion", ""),
+            (date(2011, 1, 1), YEAR, "Arrested and accused of extortion", "", DETAINED),
             (
                 date(2012, 8, 1),
                 MONTH,
                 "Acquitted and released",
                 "A court in Petropavlovsk finds him not guilty.",
+                ACQUITTED,
             ),
             (
                 date(2012, 9, 1),
@@ -63,8 +70,9 @@ PRISONERS = [
                 "Speaks in Warsaw, and is arrested again",
                 "He tells the OSCE's human-rights meeting about torture in Kazakhstan's prisons; "
                 "soon after his return the acquittal is overturned and he is taken back into custody.",
+                DETAINED,
             ),
-            (date(2012, 12, 1), MONTH, "Sentenced to twelve years", ""),
+            (date(2012, 12, 1), MONTH, "Sentenced to twelve years", "", SENTENCED),
         ],
     },
     {
@@ -173,7 +181,16 @@ def load_prisoner(spec):
     )
     prisoner.events.all().delete()
     PrisonerEvent.objects.bulk_create(
-        PrisonerEvent(prisoner=prisoner, date=day, date_precision=precision, title=title, description=text)
-        for day, precision, title, text in spec["events"]
+        PrisonerEvent(
+            prisoner=prisoner,
+            date=day,
+            date_precision=precision,
+            title=title,
+            description=text,
+            status_change=change[0] if change else PrisonerEvent.StatusChange.NONE,
+        )
+        for day, precision, title, text, *change in spec["events"]
     )
+    # The profile's situation follows the changes of status in its timeline, as in the admin.
+    prisoner.follow_status_events()
     return prisoner

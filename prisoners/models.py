@@ -50,7 +50,14 @@ class Prisoner(Publishable, ImageWithAltText):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     situation = models.CharField(
-        _("situation"), max_length=20, choices=Situation.choices, default=Situation.DETAINED
+        _("situation"),
+        max_length=20,
+        choices=Situation.choices,
+        default=Situation.DETAINED,
+        help_text=_(
+            "Follows the latest change of status in the timeline (released, sentenced, ...) "
+            "once there is one."
+        ),
     )
     summary = models.CharField(
         _("summary"), max_length=300, blank=True, help_text=_("One line: who they are and why they are held.")
@@ -95,6 +102,32 @@ class Prisoner(Publishable, ImageWithAltText):
     def is_held(self):
         return self.situation in (self.Situation.DETAINED, self.Situation.SENTENCED)
 
+    def latest_status_event(self):
+        """The latest timeline event that changed their status (None if there is none)."""
+        return self.events.exclude(status_change="").order_by("-date", "-id").first()
+
+    def follow_status_events(self):
+        """Make the profile's situation (and release date) follow the latest change of status
+        in the timeline. Profiles without one keep what the editor chose. Returns whether
+        anything changed."""
+        latest = (
+            self.events.filter(status_change__in=list(SITUATION_AFTER))
+            .order_by("-date", "-id")
+            .only("status_change", "date")
+            .first()
+        )
+        if latest is None:
+            return False
+        situation = SITUATION_AFTER[latest.status_change]
+        released_on = latest.date if latest.status_change in RELEASES else self.released_on
+        if situation in (self.Situation.DETAINED, self.Situation.SENTENCED):
+            released_on = None  # held again: an old release date would say they are free
+        if (situation, released_on) == (self.situation, self.released_on):
+            return False
+        self.situation, self.released_on = situation, released_on
+        self.save(update_fields=["situation", "released_on", "updated_at"])
+        return True
+
     @property
     def initials(self):
         """Up to two capital letters, shown in place of a photo."""
@@ -111,6 +144,16 @@ class PrisonerEvent(models.Model):
         MONTH = "month", _("Month only")
         YEAR = "year", _("Year only")
 
+    class StatusChange(models.TextChoices):
+        NONE = "", _("No change of status")
+        DETAINED = "detained", _("Detained")
+        SENTENCED = "sentenced", _("Sentenced")
+        RELEASED = "released", _("Released")
+        ACQUITTED = "acquitted", _("Acquitted")
+        SENTENCE_ENDED = "sentence_ended", _("Sentence ended")
+        TRANSFERRED = "transferred", _("Transferred")
+        DIED = "died", _("Died")
+
     prisoner = models.ForeignKey(Prisoner, on_delete=models.CASCADE, related_name="events")
     date = models.DateField(_("date"))
     date_precision = models.CharField(
@@ -122,6 +165,17 @@ class PrisonerEvent(models.Model):
     )
     title = models.CharField(_("what happened"), max_length=200)
     description = models.TextField(_("details"), blank=True)
+    status_change = models.CharField(
+        _("change of status"),
+        max_length=20,
+        choices=StatusChange.choices,
+        default=StatusChange.NONE,
+        blank=True,
+        help_text=_(
+            "When this event changes their status, choose how: the profile follows the latest one. "
+            "A release offers to close the appeals and petitions for them."
+        ),
+    )
 
     class Meta:
         ordering = ["date", "id"]
@@ -130,6 +184,10 @@ class PrisonerEvent(models.Model):
 
     def __str__(self):
         return f"{self.date:%Y-%m-%d} {self.title}"
+
+    @property
+    def offers_closing(self):
+        return self.status_change in CLOSING_CHANGES
 
     # How the date is shown (a format of the reader's language: campaign/formats) and how it is
     # written in a <time datetime="...">, by precision.
@@ -143,3 +201,33 @@ class PrisonerEvent(models.Model):
     @property
     def date_machine_format(self):
         return self.MACHINE_FORMATS.get(self.date_precision, "Y-m-d")
+
+
+_change = PrisonerEvent.StatusChange
+# The situation a profile is in after each change of status. A transfer changes where they are
+# held, not whether they are: the situation stays what the change before it made it.
+SITUATION_AFTER = {
+    _change.DETAINED: Prisoner.Situation.DETAINED,
+    _change.SENTENCED: Prisoner.Situation.SENTENCED,
+    _change.RELEASED: Prisoner.Situation.RELEASED,
+    _change.ACQUITTED: Prisoner.Situation.RELEASED,
+    _change.SENTENCE_ENDED: Prisoner.Situation.RELEASED,
+    _change.DIED: Prisoner.Situation.DECEASED,
+}
+# The changes that free them: the appeals and petitions for their release have been answered.
+RELEASES = frozenset({_change.RELEASED, _change.ACQUITTED, _change.SENTENCE_ENDED})
+# After these the editor is offered to close the actions for them. A death too (nothing
+# asks for their release any more), though nothing is ticked in advance: some campaigns go
+# on, asking for an investigation. A transfer closes nothing: they are still held.
+CLOSING_CHANGES = RELEASES | {_change.DIED}
+
+# What an action closed by a change of status tells visitors, with the day it happened.
+OUTCOME_HEADLINES = {
+    _change.RELEASED: _("Released on %(date)s"),
+    _change.ACQUITTED: _("Acquitted on %(date)s"),
+    _change.SENTENCE_ENDED: _("Released at the end of the sentence on %(date)s"),
+    _change.TRANSFERRED: _("Transferred on %(date)s"),
+    _change.DIED: _("Died on %(date)s"),
+    _change.DETAINED: _("Detained on %(date)s"),
+    _change.SENTENCED: _("Sentenced on %(date)s"),
+}

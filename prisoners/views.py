@@ -54,7 +54,10 @@ class PrisonerDetailView(PreviewMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         prisoner = self.object
+        # From the prefetched timeline: the change of status the profile's badge follows.
+        changes = [event for event in prisoner.events.all() if event.status_change]
         return super().get_context_data(
+            status_event=max(changes, key=lambda event: (event.date, event.pk), default=None),
             posts=Post.objects.published().filter(prisoners=prisoner).for_listing(),
             share_url=self.request.build_absolute_uri(prisoner.get_absolute_url()),
             **kwargs,

@@ -20,9 +20,10 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache as shared_cache
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.db import connections, models
+from django.db import connections, models, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import get_language
@@ -143,6 +144,21 @@ class ActionWindowQuerySet(models.QuerySet):
             models.Q(deadline__isnull=True) | models.Q(deadline__gte=timezone.localdate())
         )
 
+    def close_with_outcome(self, *, outcome, outcome_on, message):
+        """Close those of these actions that are open, telling visitors what happened.
+
+        One transaction; the rows are locked, so an action closed meanwhile is left as it is.
+        Each is saved (not updated in bulk) so that cached pages showing it are refreshed.
+        Returns the actions it closed."""
+        closed = []
+        with transaction.atomic():
+            for action in self.open().select_for_update().order_by("pk"):
+                action.action_status = ActionWindow.ActionStatus.CLOSED
+                action.outcome, action.outcome_on, action.outcome_message = outcome, outcome_on, message
+                action.save(update_fields=["action_status", "outcome", "outcome_on", "outcome_message"])
+                closed.append(action)
+        return closed
+
     def ended_before(self, moment):
         """Actions that stopped before `moment`: closed then, or their deadline past by then."""
         return self.filter(models.Q(closed_at__lt=moment) | models.Q(deadline__lt=timezone.localdate(moment)))
@@ -184,6 +200,20 @@ class ActionWindow(models.Model):
         ),
     )
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True, editable=False)
+    # What happened in the world that closed it (a prisoner released...), set by
+    # `close_with_outcome`: a key of `outcome_headlines`, the day it happened and the editor's
+    # words to supporters. Visitors read "Released on 12 March 2014: thank you" in their language.
+    outcome = models.CharField(_("outcome"), max_length=30, blank=True, editable=False)
+    outcome_on = models.DateField(_("outcome date"), null=True, blank=True)
+    outcome_message = models.TextField(
+        _("outcome message"),
+        blank=True,
+        help_text=_("What the campaign says to supporters about the outcome, e.g. 'Thank you'."),
+    )
+
+    # How each kind of outcome is told, with the date ("Released on %(date)s"); the kinds that
+    # close actions fill it in (appeals and petitions take the prisoners' status changes).
+    outcome_headlines = {}
 
     objects = ActionWindowQuerySet.as_manager()
 
@@ -210,9 +240,30 @@ class ActionWindow(models.Model):
         """Why supporters can no longer act, in the words a visitor should read ("" while open)."""
         if self.is_open:
             return ""
+        if self.has_outcome:
+            return self.outcome_summary
         if self.closing_message.strip():
             return self.closing_message
         return self.closing_messages.get(self.action_status, self.closing_messages[""])
+
+    @property
+    def has_outcome(self):
+        return bool(self.outcome_on or self.outcome_message.strip())
+
+    @property
+    def outcome_headline(self):
+        """ "Released on 12 March 2014", the date written in the visitor's language ("" if none)."""
+        if not self.outcome_on:
+            return ""
+        date = date_format(self.outcome_on, "DATE_FORMAT")
+        headline = self.outcome_headlines.get(self.outcome) or _("Closed on %(date)s")
+        return headline % {"date": date}
+
+    @property
+    def outcome_summary(self):
+        """The headline and the editor's message in one line, for lists and sidebars."""
+        parts = [part for part in (self.outcome_headline, self.outcome_message.strip()) if part]
+        return ": ".join(parts)
 
     @property
     def last_day(self):

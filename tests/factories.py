@@ -4,6 +4,7 @@ Every builder makes a published, ready-to-show object unless told otherwise, wit
 slug or address each call; any field may be given as a keyword.
 """
 
+import zipfile
 from datetime import timedelta
 from io import BytesIO
 from itertools import count
@@ -18,7 +19,7 @@ from PIL import Image
 from appeals.models import Appeal, Recipient
 from media_library.models import VideoPost
 from petitions import services
-from petitions.models import Petition, Signature, Update
+from petitions.models import Delivery, DeliveryPhoto, Petition, Signature, Update
 from prisoners.models import Prisoner, PrisonerEvent
 from publishing.models import Article, Author, Category, Page, Publishable, Tag
 from publishing.roles import EDITORS, MANAGERS
@@ -209,6 +210,14 @@ def timeline_event(prisoner, title="Arrested in Zhanaozen", date=None, **fields)
     )
 
 
+def status_change(prisoner, change, date=None, title=None, **fields):
+    """A timeline event that changes their status (PrisonerEvent.StatusChange: "released"...)."""
+    label = PrisonerEvent.StatusChange(change).label
+    return timeline_event(
+        prisoner, title=title or f"{label} after years in prison", date=date, status_change=change, **fields
+    )
+
+
 # --- Petitions and signatures ------------------------------------------------------------
 
 
@@ -323,3 +332,48 @@ def update(*, petition=None, appeal=None, prisoner=None, **fields):
     return Update.objects.create(
         petition=petition, appeal=appeal, prisoner=prisoner, **{**defaults, **fields}
     )
+
+
+# --- Hand-ins ---------------------------------------------------------------------------
+
+
+def pdf_upload(name="response.pdf"):
+    """A small real PDF, as a manager's upload."""
+    body = (
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+        b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    )
+    return SimpleUploadedFile(name, body, content_type="application/pdf")
+
+
+def docx_upload(name="response.docx"):
+    """A minimal Word document (the parts Word needs to open it)."""
+    buffer = BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        archive.writestr("word/document.xml", '<?xml version="1.0"?><w:document/>')
+    return SimpleUploadedFile(
+        name,
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+
+
+def delivery(petition, *, photos=0, **fields):
+    """A hand-in of `petition`, with `photos` photos (each with its description)."""
+    defaults = {
+        "delivered_on": timezone.localdate() - timedelta(days=3),
+        "recipient": "The Embassy of Kazakhstan in London",
+        "place": "125 Pall Mall, London",
+        "signatures_handed_in": 12000,
+        "response": "The ambassador promised to forward the petition to Astana.",
+    }
+    handed_in = Delivery.objects.create(petition=petition, **{**defaults, **fields})
+    for number in range(photos):
+        DeliveryPhoto.objects.create(
+            delivery=handed_in,
+            image=image_upload(f"hand-in-{number}.jpg"),
+            image_alt=f"Campaigners hand boxes of signatures to an embassy official ({number + 1})",
+            position=number,
+        )
+    return handed_in

@@ -234,6 +234,15 @@ def build_public_pages(client):
         action_status=Petition.ActionStatus.DELIVERED,
     )
     factories.confirmed_signatures(closed_petition, 30)
+    # Closed when the prisoner it was for was released, with its hand-ins on the page.
+    released_petition = factories.petition(title="Free Maxim Kozlov", slug="free-maxim-kozlov")
+    factories.confirmed_signatures(released_petition, 15)
+    factories.delivery(released_petition, photos=2, response_document=factories.pdf_upload())
+    released_appeal = factories.appeal("Write for Maxim Kozlov", slug="write-for-maxim-kozlov", days_ago=300)
+    for action in (released_petition, released_appeal):
+        type(action).objects.filter(pk=action.pk).close_with_outcome(
+            outcome="released", outcome_on=date(2014, 3, 12), message="Thank you to everyone who took part."
+        )
 
     factories.sign(petition, email="asks@example.org")
     pending = Signature.objects.get(email="asks@example.org")
@@ -262,6 +271,8 @@ def build_public_pages(client):
         PublicPage("closed appeal", closed_appeal.get_absolute_url()),
         PublicPage("petition", petition.get_absolute_url()),
         PublicPage("closed petition", closed_petition.get_absolute_url()),
+        PublicPage("petition closed by a release, with its hand-ins", released_petition.get_absolute_url()),
+        PublicPage("appeal closed by a release", released_appeal.get_absolute_url()),
         PublicPage("petitions", "/petitions/"),
         PublicPage("check your e-mail", f"/petitions/{petition.slug}/check-your-email/"),
         PublicPage("confirm signature", f"/signatures/confirm/{tokens.confirmation_token(pending)}/"),

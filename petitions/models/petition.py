@@ -3,7 +3,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from prisoners.models import Prisoner
+from prisoners.models import OUTCOME_HEADLINES, Prisoner
 from publishing.fields import SanitisedHTMLField
 from publishing.models import ActionWindow, ActionWindowQuerySet, Post, Publishable, PublishableQuerySet
 
@@ -40,6 +40,8 @@ class PetitionQuerySet(PublishableQuerySet, ActionWindowQuerySet):
 class Petition(Publishable, ActionWindow):
     """A petition supporters sign and the campaign hands to its addressee."""
 
+    # A prisoner released, acquitted...: how a petition or appeal closed by it tells it.
+    outcome_headlines = OUTCOME_HEADLINES
     closing_messages = {
         ActionWindow.ActionStatus.WON: _("This petition was won. Thank you to everyone who signed."),
         ActionWindow.ActionStatus.DELIVERED: _(

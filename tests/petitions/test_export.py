@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from petitions import exports
 from petitions.exports import neutralise
 from petitions.models import Signature
+from publishing.roles import crud
 from tests import factories
 from tests.factories import confirmed_signatures, sign
 
@@ -50,6 +51,8 @@ def test_setup_groups_creates_editors_and_campaign_managers_with_the_right_permi
         "export_signatures",
         "review_signatures",
         "delete_signature",
+        # Hand-ins they record (the petition page's delivery log).
+        *crud("delivery", "deliveryphoto"),
     }
 
 
