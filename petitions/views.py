@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.generic import ListView, TemplateView
 
+from publishing.crossorigin import public_form
 from publishing.net import client_ip
 
 from . import charts, services, tokens
@@ -55,6 +56,7 @@ def petition_detail(request, slug):
     return _render_petition(request, petition, SignatureForm() if petition.is_open else None)
 
 
+@public_form
 @require_http_methods(["GET", "POST"])
 def sign(request, slug):
     """Take a signature. New, repeated, flagged and bot signings all get the same answer."""
@@ -87,7 +89,8 @@ def check_email(request, slug):
 def _link_page(request, template, context, status=200):
     response = render(request, template, context, status=status)
     # The address carries a private link: never pass it on to another site. ("no-referrer"
-    # would also make browsers send "Origin: null" with the button's POST, which CSRF refuses.)
+    # would also make browsers send "Origin: null" with the button's POST, which the origin
+    # check refuses: publishing/crossorigin.py.)
     response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex"
     return response
@@ -99,6 +102,7 @@ def _petition_signed(public_id):
     return Petition.objects.filter(signatures__public_id=public_id).first()
 
 
+@public_form
 @never_cache
 @require_http_methods(["GET", "POST"])
 def confirm(request, token):
@@ -129,6 +133,7 @@ def confirm(request, token):
     return redirect(f"{result.petition.get_absolute_url()}#petition-count")
 
 
+@public_form
 @never_cache
 @require_POST
 def new_link(request, token):
@@ -143,6 +148,7 @@ def new_link(request, token):
     return _link_page(request, "petitions/confirm.html", {"state": "new_link_sent"})
 
 
+@public_form
 @never_cache
 @require_http_methods(["GET", "POST"])
 def withdraw(request, token):
