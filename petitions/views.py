@@ -7,10 +7,12 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.generic import ListView, TemplateView
 
 from publishing.crossorigin import public_form
+from publishing.models import SiteSettings
 from publishing.net import client_ip
 
 from . import charts, services, tokens
@@ -74,6 +76,49 @@ def sign(request, slug):
         except services.PetitionClosed:  # closed between the check above and now
             return redirect(petition)
     return redirect("petitions:check_email", slug=petition.slug)
+
+
+def _framable(response):
+    """Let the partner sites editors list (SiteSettings, any site when none) show this page in
+    an iframe. Only the widget's pages are framable; every other page refuses
+    (X-Frame-Options: DENY, frame-ancestors 'none')."""
+    response._csp_config = {
+        **settings.SECURE_CSP,
+        "frame-ancestors": SiteSettings.current().widget_frame_ancestors(),
+    }
+    return response
+
+
+@public_form
+@xframe_options_exempt
+@require_http_methods(["GET", "POST"])
+def embed(request, slug):
+    """The petition widget partners put in an iframe: title, count, goal bar and the signing
+    form, with no JavaScript, nothing from a third party and no cookie. Signing here is the
+    same double opt-in as on the petition page. The form posts from our own document inside
+    the frame, so the browser says same-origin (publishing/crossorigin.py)."""
+    petition = get_object_or_404(Petition.objects.published().with_signature_count(), slug=slug)
+    form = None
+    if petition.is_open:
+        form = SignatureForm(request.POST) if request.method == "POST" else SignatureForm()
+        if form.is_bound and form.is_valid():
+            if not form.is_from_bot:
+                try:
+                    services.sign(petition, client_ip=client_ip(request), **form.signature_fields())
+                except services.PetitionClosed:  # closed between the check above and now
+                    return redirect("petitions:embed", slug=petition.slug)
+            # The thank-you stays inside the frame, as compact as the widget.
+            return redirect("petitions:embed_thanks", slug=petition.slug)
+    context = {"petition": petition, "form": form, "site": SiteSettings.current()}
+    return _framable(render(request, "petitions/embed.html", context))
+
+
+@xframe_options_exempt
+@require_GET
+def embed_thanks(request, slug):
+    petition = get_object_or_404(Petition.objects.published(), slug=slug)
+    context = {"petition": petition, "site": SiteSettings.current()}
+    return _framable(render(request, "petitions/embed_thanks.html", context))
 
 
 @require_GET
