@@ -24,8 +24,8 @@ def test_an_editor_uploads_and_inserts_an_image_from_the_body_editor(live_server
     page.fill("#id_password", PASSWORD)
     page.get_by_role("button", name="Log in").click()
     page.goto(f"{live_server.url}/admin/publishing/article/add/")
-    page.fill("#id_title", "Foundry gates at dawn")
-    editor = page.locator(".field-body .ProseMirror[contenteditable=true]")
+    page.fill("#id_title_en", "Foundry gates at dawn")  # the English tab: the original
+    editor = page.locator(".field-body_en .ProseMirror[contenteditable=true]")
     editor.click()
     page.keyboard.type("Hundreds gathered outside the foundry.")
 

@@ -44,7 +44,9 @@ def test_an_editor_publishes_a_video_that_loads_from_youtube_only_on_play(live_s
     ).to_be_visible()
 
     page.goto(f"{live_server.url}/admin/media_library/videopost/add/")
-    page.locator("#id_title").press_sequentially(TITLE)  # typed, so the slug fills itself in
+    page.locator("#id_title_en").press_sequentially(
+        TITLE
+    )  # typed in the English tab, so the slug fills itself in
     expect(page.locator("#id_slug")).to_have_value(
         "south-african-miners-declare-solidarity-with-kazakhstan-workers"
     )
