@@ -1,11 +1,11 @@
 """Load generation with wrk (Debian's package), driven by bench/traffic.lua."""
 
-import http.cookiejar
 import json
 import os
 import re
 import shutil
 import subprocess
+import urllib.parse
 import urllib.request
 import uuid
 from dataclasses import dataclass
@@ -68,7 +68,7 @@ def run(base_url, seconds, connections, paths=("/",), sign=None, rate=None, thre
         "BENCH_RUN_TAG": tag,
     }
     if sign:
-        env.update(BENCH_SIGN_PATH=sign.path, BENCH_CSRF_COOKIE=sign.cookie, BENCH_CSRF_TOKEN=sign.token)
+        env.update(BENCH_SIGN_PATH=sign.path, BENCH_ORIGIN=sign.origin)
     command = [
         "wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "5s",
         "-s", str(SCRIPT), base_url,
@@ -96,28 +96,19 @@ def run(base_url, seconds, connections, paths=("/",), sign=None, rate=None, thre
 
 @dataclass(frozen=True)
 class SigningForm:
-    """What a signing POST needs: the form's address and a CSRF cookie and token that match."""
+    """What a signing POST needs: the form's address and the origin a browser would say it is
+    posted from (the public forms are checked by origin, not by a token)."""
 
     path: str
-    cookie: str
-    token: str
-
-
-_TOKEN_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+    origin: str
 
 
 def signing_form(base_url, petition_path):
-    """Open the petition page once, as a browser would, for a CSRF cookie and token.
-
-    One pair serves every request of a run: Django's CSRF tokens are not single-use.
-    """
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    with opener.open(base_url + petition_path, timeout=30) as response:
+    """Open the petition page once, as a browser would, for the form's address."""
+    with urllib.request.urlopen(base_url + petition_path, timeout=30) as response:  # noqa: S310 (our own http server)
         html = response.read().decode()
-    token = _TOKEN_INPUT.search(html).group(1)
-    cookie = next(c.value for c in jar if c.name == "csrftoken")
-    action = re.search(r'<form[^>]+action="([^"]*sign/)"', html)
+    action = re.search(r'<form[^>]+action="([^"]*sign/)', html)
+    parts = urllib.parse.urlsplit(base_url)
     return SigningForm(
-        path=action.group(1) if action else petition_path + "sign/", cookie=cookie, token=token
+        path=action.group(1) if action else petition_path + "sign/", origin=f"{parts.scheme}://{parts.netloc}"
     )

@@ -1,8 +1,8 @@
 -- wrk script for every load bench/run.py generates (run by bench/load.py; settings come
 -- from environment variables, which each wrk thread reads for itself):
 --   BENCH_MODE     "get": GET one of BENCH_PATHS (comma-separated) at random;
---                  "sign": POST a valid signature to BENCH_SIGN_PATH, with the CSRF
---                  cookie and token in BENCH_CSRF_COOKIE / BENCH_CSRF_TOKEN.
+--                  "sign": POST a valid signature to BENCH_SIGN_PATH, saying it comes
+--                  from BENCH_ORIGIN (Origin, Sec-Fetch-Site: same-origin), as a browser does.
 --   BENCH_RUN_TAG  starts every signer's e-mail address: distinct per run, so no run
 --                  repeats an address (a repeat is silently de-duplicated, and cheaper).
 --   BENCH_RATE     optional: the total requests per second to send (over BENCH_THREADS
@@ -45,7 +45,7 @@ local paths, prepared = {}, {}
 local sent = 0
 -- Globals, not locals: done() reads them from each thread with thread:get().
 unexpected, last_unexpected = 0, 0
-local tag, sign_path, cookie, token
+local tag, sign_path, origin
 
 local first_names = { "Aigerim", "Nurlan", "Dana", "Yerlan", "Laura", "Ben", "Ines", "Tomasz" }
 local last_names = { "Akhmetova", "Bekov", "Smith", "Clarke", "Costa", "Virtanen" }
@@ -60,15 +60,13 @@ function init(args)
   end
   tag = os.getenv("BENCH_RUN_TAG") or "bench"
   sign_path = os.getenv("BENCH_SIGN_PATH")
-  cookie = os.getenv("BENCH_CSRF_COOKIE")
-  token = os.getenv("BENCH_CSRF_TOKEN")
+  origin = os.getenv("BENCH_ORIGIN")
 end
 
 local function sign_request()
   sent = sent + 1
   local email = tag .. "-t" .. id .. "-" .. sent .. "%40example.org"
-  local body = "csrfmiddlewaretoken=" .. token
-    .. "&first_name=" .. first_names[math.random(#first_names)]
+  local body = "first_name=" .. first_names[math.random(#first_names)]
     .. "&last_name=" .. last_names[math.random(#last_names)]
     .. "&email=" .. email
     .. "&country=" .. countries[math.random(#countries)]
@@ -81,7 +79,9 @@ local function sign_request()
   end
   local headers = {
     ["Content-Type"] = "application/x-www-form-urlencoded",
-    ["Cookie"] = "csrftoken=" .. cookie,
+    -- What a browser says when it posts the form from the petition page (the origin check).
+    ["Origin"] = origin,
+    ["Sec-Fetch-Site"] = "same-origin",
     -- Many signers behind the site's one trusted proxy (TRUSTED_PROXY_COUNT=1).
     ["X-Forwarded-For"] = string.format(
       "10.%d.%d.%d", math.random(0, 255), math.random(0, 255), math.random(1, 254)

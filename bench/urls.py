@@ -18,3 +18,6 @@ def baseline_view(request):
 # The site's patterns themselves, not include()d: Django allows its language-prefixed
 # patterns (i18n_patterns) only in the root URLconf.
 urlpatterns = [path("bench/baseline", baseline_view), *site_urlpatterns]
+
+# The 500 page, or the 503 page while the database is away (campaign/views.py).
+handler500 = "campaign.views.server_error"

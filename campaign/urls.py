@@ -46,3 +46,6 @@ urlpatterns += i18n_patterns(
 
 if settings.DEBUG:
     urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+
+# The 500 page, or the 503 page while the database is away (campaign/views.py).
+handler500 = "campaign.views.server_error"

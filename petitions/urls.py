@@ -19,5 +19,8 @@ urlpatterns = [
         views.unsubscribe_one_click,
         name="unsubscribe_one_click",
     ),
+    # The widget for partner sites: the only pages other sites may frame.
+    path("petitions/<slug:slug>/embed/", views.embed, name="embed"),
+    path("petitions/<slug:slug>/embed/thanks/", views.embed_thanks, name="embed_thanks"),
     path("privacy/", views.PrivacyView.as_view(), name="privacy"),
 ]
