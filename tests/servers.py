@@ -81,8 +81,9 @@ def collected_static(tmp_path_factory):
 
 
 @contextmanager
-def gunicorn(env, workers=2, threads=1, timeout=30):
-    port = free_port()
+def gunicorn(env, workers=2, threads=1, timeout=30, port=None):
+    """gunicorn on `port` (a free one by default; a fixed one to restart a server in place)."""
+    port = port or free_port()
     process = subprocess.Popen(
         [
             sys.executable, "-m", "gunicorn", "campaign.wsgi",
