@@ -35,6 +35,9 @@ def deliver_email(email_id):
     email = OutgoingEmail.objects.claim(email_id)
     if email is None:
         return "not due"
+    if not email.write():
+        email.delete()  # what it was about is gone: nobody is waiting for it
+        return "nothing to send"
     try:
         email.message().send()
     except Exception as error:

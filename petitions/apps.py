@@ -29,10 +29,13 @@ class PetitionsConfig(AppConfig):
     sitemaps = "petitions.sitemaps.SITEMAPS"
 
     def ready(self):
-        from outbox import periodic
+        from outbox import periodic, writers
         from publishing import sections
 
-        from . import tasks
+        from . import services, tasks
+
+        # E-mails to signers are written by the worker, in the signer's language.
+        writers.register(services.SIGNER_EMAIL_WRITER, services.write_signer_email)
 
         periodic.register(tasks.run_maintenance, every=tasks.maintenance_interval)
         # Posts and prisoner profiles show the petitions linked to them, with a sign button.
