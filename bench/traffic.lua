@@ -3,6 +3,8 @@
 --   BENCH_MODE     "get": GET one of BENCH_PATHS (comma-separated) at random;
 --                  "sign": POST a valid signature to BENCH_SIGN_PATH, with the CSRF
 --                  cookie and token in BENCH_CSRF_COOKIE / BENCH_CSRF_TOKEN.
+--   BENCH_ORIGIN   optional: sent with each signing as Origin (and Sec-Fetch-Site:
+--                  same-origin), as a browser does, for a site behind nginx over HTTPS.
 --   BENCH_RUN_TAG  starts every signer's e-mail address: distinct per run, so no run
 --                  repeats an address (a repeat is silently de-duplicated, and cheaper).
 --   BENCH_RATE     optional: the total requests per second to send (over BENCH_THREADS
@@ -45,7 +47,7 @@ local paths, prepared = {}, {}
 local sent = 0
 -- Globals, not locals: done() reads them from each thread with thread:get().
 unexpected, last_unexpected = 0, 0
-local tag, sign_path, cookie, token
+local tag, sign_path, cookie, token, origin
 
 local first_names = { "Aigerim", "Nurlan", "Dana", "Yerlan", "Laura", "Ben", "Ines", "Tomasz" }
 local last_names = { "Akhmetova", "Bekov", "Smith", "Clarke", "Costa", "Virtanen" }
@@ -62,6 +64,7 @@ function init(args)
   sign_path = os.getenv("BENCH_SIGN_PATH")
   cookie = os.getenv("BENCH_CSRF_COOKIE")
   token = os.getenv("BENCH_CSRF_TOKEN")
+  origin = os.getenv("BENCH_ORIGIN")
 end
 
 local function sign_request()
@@ -87,6 +90,10 @@ local function sign_request()
       "10.%d.%d.%d", math.random(0, 255), math.random(0, 255), math.random(1, 254)
     ),
   }
+  if origin and origin ~= "" then
+    headers["Origin"] = origin
+    headers["Sec-Fetch-Site"] = "same-origin"
+  end
   return wrk.format("POST", sign_path, headers, body)
 end
 

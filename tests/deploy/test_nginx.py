@@ -11,17 +11,12 @@ a missing nginx fails the run.
 
 import http.cookiejar
 import json
-import os
 import re
-import shutil
 import ssl
-import subprocess
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -30,100 +25,20 @@ from petitions.models import Petition, Signature
 from tests import factories
 from tests.requirements import skip_or_fail
 from tests.servers import (
-    ROOT,
     collected_static,
     form_fields,
     free_port,
     gunicorn,
+    nginx,
+    nginx_missing,
     production_env,
     wait_for_other_sessions_to_end,
 )
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-TEMPLATE = ROOT / "deploy" / "nginx" / "campaign.conf.template"
-NGINX = os.environ.get("NGINX_PATH", "/usr/sbin/nginx")
 # The public page the cache is shown with, and the lifetime the site gives it.
 LIFETIME_SECONDS = 5
-TEMP_PATHS = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-
-
-def render_template(values):
-    """The template with its ${NAME} placeholders replaced, as envsubst with the list does."""
-    text = TEMPLATE.read_text()
-    lines = [line for line in text.splitlines() if not line.lstrip().startswith("#")]
-    placeholders = set(re.findall(r"\$\{([A-Z_]+)\}", "\n".join(lines)))
-    assert placeholders == set(values), f"the template's placeholders are {sorted(placeholders)}"
-    for name, value in values.items():
-        text = text.replace("${" + name + "}", str(value))
-    return text
-
-
-def make_certificate(folder):
-    certificate, key = folder / "cert.pem", folder / "key.pem"
-    subprocess.run(
-        [
-            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-            "-keyout", str(key), "-out", str(certificate), "-subj", "/CN=localhost",
-            "-addext", "subjectAltName=DNS:localhost",
-        ],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    return certificate, key
-
-
-@contextmanager
-def nginx(folder, upstream_port):
-    """nginx with the shipped file included in a minimal main configuration (its own pid,
-    temporary folders and logs in `folder`); yields (https base URL, http base URL)."""
-    if not Path(NGINX).exists() or not shutil.which("openssl"):
-        skip_or_fail(f"needs nginx at {NGINX} and openssl (apt-get install -y nginx)", "REQUIRE_NGINX")
-    https_port, http_port = free_port(), free_port()
-    certificate, key = make_certificate(folder)
-    for name in ("cache", "media", "acme", "logs", "temp"):
-        (folder / name).mkdir()
-    site = folder / "campaign.conf"
-    site.write_text(
-        render_template(
-            {
-                "SERVER_NAME": "localhost",
-                "HTTP_PORT": http_port,
-                "HTTPS_PORT": https_port,
-                "TLS_CERTIFICATE": certificate,
-                "TLS_CERTIFICATE_KEY": key,
-                "UPSTREAM": f"127.0.0.1:{upstream_port}",
-                "CACHE_DIR": folder / "cache",
-                "MEDIA_ROOT": folder / "media",
-                "LOG_DIR": folder / "logs",
-                "ACME_ROOT": folder / "acme",
-            }
-        )
-    )
-    temp = folder / "temp"
-    main = folder / "nginx.conf"
-    main.write_text(
-        # Root (as in CI) would hand the workers to "nobody", who cannot read pytest's folders.
-        ("user root;\n" if os.geteuid() == 0 else "")
-        + f"worker_processes 1;\npid {folder}/nginx.pid;\nerror_log {folder}/logs/error.log warn;\n"
-        "events { worker_connections 256; }\n"
-        "http {\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n"
-        + "".join(f"  {kind}_temp_path {temp}/{kind};\n" for kind in TEMP_PATHS)
-        + f"  include {site};\n}}\n"
-    )  # fmt: skip
-    checked = subprocess.run([NGINX, "-t", "-c", str(main)], capture_output=True, text=True)
-    assert checked.returncode == 0, checked.stderr
-    command = [NGINX, "-c", str(main), "-g", "daemon off;"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
-        deadline = time.monotonic() + 10
-        while not (folder / "nginx.pid").exists():
-            assert process.poll() is None, process.stdout.read()
-            assert time.monotonic() < deadline, "nginx did not start"
-            time.sleep(0.05)
-        yield f"https://localhost:{https_port}", f"http://localhost:{http_port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 class Browser:
@@ -184,6 +99,9 @@ def site(tmp_path, tmp_path_factory, settings):
         from tests.servers import database_url as url_of
 
         database_url = url_of(connection)
+    reason = nginx_missing()
+    if reason:
+        skip_or_fail(reason, "REQUIRE_NGINX")
     folder = tmp_path / "nginx"
     folder.mkdir()
     with nginx(folder, app_port) as (https_url, http_url):
