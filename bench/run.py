@@ -33,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import load, rawinsert, stack, weight, wordpress_import
+from bench import lighthouse, load, rawinsert, stack, weight, wordpress_import
 from bench.tables import DAY_PAGE_VIEWS_PER_SECOND, DAY_SIGNATURES_PER_SECOND, Measurements, build
 
 # Paced a little above the petition day's targets, so that timer slack cannot drop below them.
@@ -216,9 +216,14 @@ class Bench:
             }
             m.day = self.petition_day(url)
             with stack.nginx_in_front(url, self.work_dir) as (nginx_url, access_log):
-                load.run(
-                    nginx_url, self.plan.warmup_seconds, DAY_VIEW_CONNECTIONS, paths=list(self.pages.values())
+                pages = list(self.pages.values())
+                load.run(nginx_url, self.plan.warmup_seconds, DAY_VIEW_CONNECTIONS, paths=pages)
+                step("Lighthouse (mobile) on the home, category and petition pages, behind nginx")
+                m.lighthouse = lighthouse.audit_pages(
+                    nginx_url,
+                    {"home": "/", "category": self.pages["category p1"], "petition": self.petition_path},
                 )
+                access_log.write_text("")  # count the day's requests only
                 m.day_nginx = self.petition_day(nginx_url, origin=nginx_url)
                 m.nginx_cache = stack.cache_statuses(access_log)
 

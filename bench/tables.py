@@ -22,6 +22,7 @@ EXPORT_PEAK_BYTES = 200_000_000
 PAGE_WEIGHT_BYTES = 100_000
 # How often one signing's time may reveal whether its address had signed (50% is a coin toss).
 TIMING_GUESS_ACCURACY = 0.6
+LIGHTHOUSE_SCORE = 95  # mobile performance, production configuration
 WORDPRESS_POSTS_PER_SECOND = 100  # 10,000 posts in under two minutes
 WORDPRESS_PEAK_BYTES = 300_000_000  # bounded: a 200 MB export must not need its size in memory
 
@@ -43,6 +44,7 @@ class Measurements:
     day: dict = field(default_factory=dict)  # "views" / "signatures" → load.LoadResult
     day_nginx: dict = field(default_factory=dict)  # the same, with nginx in front
     nginx_cache: dict = field(default_factory=dict)  # nginx's cache status → requests
+    lighthouse: dict = field(default_factory=dict)  # page name → bench/lighthouse.py audit()
     export: dict = field(default_factory=dict)
     wordpress: dict = field(default_factory=dict)  # bench/wordpress_import.py measure()
     page_weight: object = None
@@ -71,6 +73,7 @@ def build(m, low, high):
         queries_table(m),
         export_table(m),
         front_end_table(m),
+        lighthouse_table(m),
         timing_table(m),
         wordpress_table(m),
     ]
@@ -273,6 +276,31 @@ def front_end_table(m):
     )
     for name, (status, validators) in m.conditional.items():
         table.add(f"repeat GET of {name}", f"{status} (sent {validators})", "304", status == 304)
+    return table
+
+
+def lighthouse_table(m):
+    table = Table(
+        "Lighthouse, mobile (behind nginx over HTTPS, production settings)",
+        ["page", "performance", "metrics", "transferred", "requests", "render-blocking", "target", "met"],
+    )
+    if "unavailable" in m.lighthouse:
+        table.add(
+            "all", "not measured", m.lighthouse["unavailable"], "", "", "", f">= {LIGHTHOUSE_SCORE}", None
+        )
+        return table
+    for name, a in m.lighthouse.items():
+        table.add(
+            name,
+            a["score"],
+            ", ".join(f"{key} {value}" for key, value in a["metrics"].items())
+            + (a["runtime_error"] and f" ({a['runtime_error']})"),
+            kilobytes(a["bytes"]),
+            a["requests"],
+            a["render_blocking"],
+            f">= {LIGHTHOUSE_SCORE}",
+            a["score"] >= LIGHTHOUSE_SCORE,
+        )
     return table
 
 
