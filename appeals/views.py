@@ -4,6 +4,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from publishing.crossorigin import public_form
 from publishing.net import client_ip
 from publishing.views import PostDetailView
 
@@ -57,6 +58,7 @@ def browser_memory(request):
     return {SENT_SESSION_KEY: letters_sent(request)}
 
 
+@public_form
 @require_POST
 def letter_sent(request, slug):
     """The supporter's "I sent it": one more letter on the appeal's count, once per browser.

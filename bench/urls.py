@@ -17,3 +17,6 @@ urlpatterns = [
     path("bench/baseline", baseline_view),
     path("", include("campaign.urls")),
 ]
+
+# The 500 page, or the 503 page while the database is away (campaign/views.py).
+handler500 = "campaign.views.server_error"

@@ -3,6 +3,7 @@ import re
 
 from django.conf import settings
 from django.http import Http404, HttpResponseBadRequest
+from django.middleware.gzip import GZipMiddleware
 from django.template.loader import render_to_string
 from django.utils.http import parse_header_parameters
 
@@ -99,3 +100,22 @@ def readable_content_type(application):
         return application(environ, start_response)
 
     return guarded
+
+
+class PublicGZipMiddleware(GZipMiddleware):
+    """Django's gzip, for pages that hold no secret.
+
+    Compressing a page that reflects what the visitor sent next to a secret lets an attacker
+    who sees the sizes guess the secret (BREACH). Anonymous pages carry no secret any more (no
+    CSRF token, publishing/crossorigin.py), so they are compressed. A page that rendered a CSRF
+    token (the admin, a logged-in form) is sent as it is: Django masks the token afresh on each
+    page and pads gzip output, but leaving the little staff traffic uncompressed costs nothing
+    and needs no argument. Streamed answers (static files, already compressed by whitenoise)
+    are left alone too.
+    """
+
+    def process_response(self, request, response):
+        # A page that rendered a token always sends the CSRF cookie with it (get_token).
+        if response.streaming or settings.CSRF_COOKIE_NAME in response.cookies:
+            return response
+        return super().process_response(request, response)

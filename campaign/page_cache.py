@@ -1,46 +1,57 @@
-"""A whole-page cache for anonymous visitors that never serves one visitor's state to another.
+"""A whole-page cache for anonymous visitors, first in the middleware stack.
 
-Why not Django's CacheMiddleware: pages that carry a form also carry the visitor's
-CSRF token, so Django refuses to cache them (or would hand one visitor's token to the
-next). Here the token is cut out before a page is stored and the current visitor's
-own token is put back on every hit, so petition and appeal pages are cached too.
+Anonymous pages carry nothing of one visitor's (no CSRF token: the public forms are checked by
+origin, publishing/crossorigin.py), so a page is the same bytes for everyone and is stored
+once, with all its headers (security, CSP, Permissions-Policy) and its body gzipped. A hit is
+one round trip to the cache and runs no other middleware, no view and no SQL: the stored
+body goes out as it is to browsers that accept gzip (nearly all) and is unpacked for the rest.
 
-A hit is one round trip to the cache and runs no SQL. Pages are stamped with a content
-version that every editorial save bumps (see `content_changed`), and a page with an
-older stamp is a miss, so an edit shows at once; the short
-lifetime (PAGE_CACHE_SECONDS) bounds how old a petition count or a newly due scheduled
-post can be. Visitors with a session or another cookie of the site's (editors, supporters
-who have just acted) always get a fresh page, so they see their own effect at once.
+Every anonymous page is also sent `public` with a lifetime, so a shared cache in front of the
+site (nginx, a CDN) may keep it: `Cache-Control: public, max-age=N, stale-while-revalidate=M,
+stale-if-error=K` (PAGE_CACHE_SECONDS, PAGE_STALE_WHILE_REVALIDATE_SECONDS,
+PAGE_STALE_IF_ERROR_SECONDS). A hit's max-age is what is left of the stored page's lifetime, so
+a page is never older than N in both caches together.
 
-A page with a form differs on every response (the token is masked afresh each time), so
-ConditionalGetMiddleware could never answer a repeat visit with 304. Its ETag is made
-from the page without the token and from the visitor's CSRF secret instead: the copy a
-visitor already holds is still valid for them exactly when both are unchanged.
+Pages are stamped with a content version that every editorial save bumps (see
+`content_changed`), and a page with an older stamp is a miss, so an edit shows at once; the short
+lifetime bounds how old a petition count or a newly due scheduled post can be. Stored pages are
+kept K seconds past their lifetime: while the database is down (the view answers 5xx), the last
+stored copy is served instead, marked stale (stale-if-error in the page cache itself).
+
+Visitors with a session or another cookie of the site's (editors, supporters who have just
+acted) always get a fresh page, sent `private`, so they see their own effect at once and no
+shared cache keeps it; a shared cache must not answer them either (deploy/: bypass on those
+cookies, the names are `visitor_cookie_names()`).
 """
 
+import gzip
 import hashlib
+import math
 import re
 import time
 from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
-from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.utils import timezone, translation
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import parse_http_date_safe
 
 from publishing.models import Publishable
 
 from . import site
 
 VERSION_KEY = "page-cache:version"
-CSRF_PLACEHOLDER = "__CSRF_TOKEN_PLACEHOLDER__"
-_CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
-# Response headers worth keeping; security headers are added again by outer middleware.
-_KEPT_HEADERS = ("Content-Type", "Content-Language", "Last-Modified", "Access-Control-Allow-Origin", "Link")
+# Headers not stored with a page: made afresh for each answer (or never on a shared page).
+_UNSTORED_HEADERS = frozenset(
+    {"set-cookie", "content-length", "content-encoding", "etag", "x-page-cache", "date"}
+)
+# As Django's GZipMiddleware reads Accept-Encoding.
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 NEXT_DUE_KEY = "page-cache:next-scheduled"
 NOTHING_SCHEDULED = -1.0
@@ -95,9 +106,12 @@ def _content_labels():
 
 
 @lru_cache(maxsize=1)
-def _visitor_cookies():
+def visitor_cookie_names():
     """A browser sending one of these sees its own state on the page (its session, a message,
-    what it told us it did): it always gets a fresh page, and that page is never stored."""
+    what it told us it did): it always gets a fresh page, and that page is never stored (by
+    us or, told so by deploy/, by a shared cache in front)."""
+    # Not the CSRF cookie: anonymous pages carry no token, and a browser that once opened the
+    # admin login would otherwise miss every cache for a year.
     return (settings.SESSION_COOKIE_NAME, "messages", *site.visitor_cookies())
 
 
@@ -117,45 +131,86 @@ def connect_signals():
     m2m_changed.connect(content_changed, dispatch_uid="page_cache_m2m_changed")
 
 
+def public_cache_control(max_age=None):
+    """The Cache-Control of an anonymous page: any cache may keep it for `max_age` seconds,
+    serve it stale for a while as it fetches a fresh one, and serve it stale while the site
+    answers errors (the database is down)."""
+    max_age = settings.PAGE_CACHE_SECONDS if max_age is None else max_age
+    return (
+        f"public, max-age={max_age}, stale-while-revalidate={settings.PAGE_STALE_WHILE_REVALIDATE_SECONDS}, "
+        f"stale-if-error={settings.PAGE_STALE_IF_ERROR_SECONDS}"
+    )
+
+
+@lru_cache(maxsize=1)
+def _language_from_path_used():
+    from django.conf.urls.i18n import is_language_prefix_patterns_used
+
+    return is_language_prefix_patterns_used(settings.ROOT_URLCONF)[0]
+
+
 class AnonymousPageCacheMiddleware:
+    """First in MIDDLEWARE: a hit returns before any other middleware runs."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         if not self.request_is_cacheable(request):
-            return self.get_response(request)
+            response = self.get_response(request)
+            if self.has_visitor_cookie(request) and not response.has_header("Cache-Control"):
+                # Their own page: no shared cache may keep it, and their browser asks again.
+                patch_cache_control(response, private=True, no_cache=True)
+            return response
         key = self.key_for(request)
         # One round trip: the page and the current content version together.
         values = cache.get_many([key, VERSION_KEY, NEXT_DUE_KEY])
-        version = content_version(values)
+        try:
+            version = content_version(values)
+        except DatabaseError:  # the next scheduled time could not be read: store nothing now
+            version = None
         stored = values.get(key)
-        if stored is not None and stored["version"] == version:
-            return self.rebuild(stored, request)
+        now = time.time()
+        if stored is not None and stored["version"] == version and now < stored["fresh_until"]:
+            return self.serve(stored, request, "hit", now)
         response = self.get_response(request)
-        if self.response_is_cacheable(request, response):
-            stored = self.freeze(response)
-            cache.set(key, {**stored, "version": version}, settings.PAGE_CACHE_SECONDS)
-            if stored["has_csrf"]:
-                patch_cache_control(response, private=True)
-                response["ETag"] = self.etag(stored, request)
+        if stored is not None and response.status_code >= 500:
+            # The site cannot make the page now (the database is down): the last copy will do.
+            return self.serve(stored, request, "stale", now)
+        if version is not None and self.response_is_cacheable(request, response):
+            stored = self.freeze(response, version, now)
+            cache.set(key, stored, settings.PAGE_CACHE_SECONDS + settings.PAGE_STALE_IF_ERROR_SECONDS)
+            response["Cache-Control"] = public_cache_control()
+            response["ETag"] = stored["etag"]
+            response.headers.pop("Vary", None)
+            patch_vary_headers(response, stored["vary"])
             response["X-Page-Cache"] = "miss"
         return response
 
     @staticmethod
-    def request_is_cacheable(request):
+    def has_visitor_cookie(request):
+        return any(name in request.COOKIES for name in visitor_cookie_names())
+
+    @classmethod
+    def request_is_cacheable(cls, request):
         if settings.PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
             return False
-        if any(name in request.COOKIES for name in _visitor_cookies()):
+        if settings.SECURE_SSL_REDIRECT and not request.is_secure():
+            return False  # SecurityMiddleware, behind us, redirects it to HTTPS
+        if cls.has_visitor_cookie(request):
             return False
         return not request.path.startswith(settings.PAGE_CACHE_EXCLUDED_PATHS)
 
     @staticmethod
     def key_for(request):
-        language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
-        # Hashed: addresses can be long, and cache backends limit key length.
-        address = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
-        # "v2": pages stored by an older release lack what this one needs (their digest).
-        return f"page-cache:page:v2:{language}:{address}"
+        # The language as LocaleMiddleware (behind us) will choose it: from the address when
+        # the URLs carry it, otherwise from the language cookie or Accept-Language.
+        language = translation.get_language_from_request(request, check_path=_language_from_path_used())
+        # Hashed: addresses can be long, and cache backends limit key length. get_host()
+        # refuses hosts outside ALLOWED_HOSTS (a 400), as the rest of the stack would.
+        address = hashlib.sha256(f"{request.scheme}://{request.get_host()}{request.get_full_path()}".encode())
+        # "v3": whole headers and a gzipped body (older releases stored neither).
+        return f"page-cache:page:v3:{language}:{address.hexdigest()}"
 
     @staticmethod
     def response_is_cacheable(request, response):
@@ -168,35 +223,54 @@ class AnonymousPageCacheMiddleware:
         return not (session is not None and session.modified)
 
     @staticmethod
-    def freeze(response):
-        content = response.content.decode(response.charset)
-        content = _CSRF_INPUT.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", content)
-        headers = {name: response[name] for name in _KEPT_HEADERS if response.has_header(name)}
+    def freeze(response, version, now):
+        """What is stored of a page: its body gzipped (as the gzip middleware behind us may
+        already have made it), its headers whole, and what a hit needs to answer at once."""
+        if response.get("Content-Encoding") == "gzip":
+            body = response.content
+            content = gzip.decompress(body)
+        else:
+            content = response.content
+            body = gzip.compress(content, compresslevel=6, mtime=0)
+        vary = [
+            field
+            for field in (part.strip() for part in response.get("Vary", "").split(","))
+            # Visitors whose cookies change the page never get (or give) a stored page.
+            if field and field.lower() != "cookie"
+        ]
+        if "accept-encoding" not in {field.lower() for field in vary}:
+            vary.append("Accept-Encoding")
+        headers = [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in _UNSTORED_HEADERS and name.lower() not in ("vary", "cache-control")
+        ]
         return {
-            "content": content,
+            "version": version,
+            "fresh_until": now + settings.PAGE_CACHE_SECONDS,
+            "body": body,
             "headers": headers,
-            "has_csrf": CSRF_PLACEHOLDER in content,
-            "digest": hashlib.sha256(content.encode()).hexdigest()[:32],
+            "vary": vary,
+            # Weak: the same page whether sent gzipped or not.
+            "etag": f'W/"{hashlib.sha256(content).hexdigest()[:32]}"',
         }
 
     @staticmethod
-    def etag(stored, request):
-        """The ETag of a page with a form, for this visitor (call after their token is made:
-        get_token has put their secret in request.META)."""
-        secret = request.META["CSRF_COOKIE"]
-        return f'"{stored["digest"]}-{hashlib.sha256(secret.encode()).hexdigest()[:16]}"'
-
-    @staticmethod
-    def rebuild(stored, request):
-        content = stored["content"]
-        if stored["has_csrf"]:
-            # Each form gets this visitor's own token (and CsrfViewMiddleware sets their cookie).
-            content = content.replace(CSRF_PLACEHOLDER, get_token(request))
-        response = HttpResponse(content)
-        for name, value in stored["headers"].items():
+    def serve(stored, request, outcome, now):
+        if _ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+            response = HttpResponse(stored["body"])
+            response["Content-Encoding"] = "gzip"
+        else:
+            response = HttpResponse(gzip.decompress(stored["body"]))
+        for name, value in stored["headers"]:
             response[name] = value
-        if stored["has_csrf"]:
-            patch_cache_control(response, private=True)
-            response["ETag"] = AnonymousPageCacheMiddleware.etag(stored, request)
-        response["X-Page-Cache"] = "hit"
-        return response
+        response["Content-Length"] = str(len(response.content))
+        patch_vary_headers(response, stored["vary"])
+        response["ETag"] = stored["etag"]
+        # No older than the lifetime in both caches together; a stale copy is not kept again.
+        response["Cache-Control"] = public_cache_control(max(0, math.ceil(stored["fresh_until"] - now)))
+        response["X-Page-Cache"] = outcome
+        last_modified = parse_http_date_safe(response.get("Last-Modified"))
+        return get_conditional_response(
+            request, etag=stored["etag"], last_modified=last_modified, response=response
+        )

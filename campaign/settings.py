@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -149,13 +148,22 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a hit is answered whole (its stored headers include those the middleware below
+    # adds), without running anything else (campaign/page_cache.py).
+    "campaign.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML compressed when gunicorn answers directly, except pages with a secret in them
+    # (a CSRF token: the admin), against BREACH (campaign/middleware.py).
+    "campaign.middleware.PublicGZipMiddleware",
     # ETag / Last-Modified on pages and feeds: a repeat visit can be a 304.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Django's token check; the anonymous public forms are checked by origin instead, so that
+    # their pages are the same for everyone and shared caches may keep them
+    # (publishing/crossorigin.py, @public_form).
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -168,11 +176,9 @@ MIDDLEWARE = [
     # request phase), inside the header middleware: a form the site cannot read (not UTF-8)
     # gets the 400 page, with the site's security headers.
     "campaign.middleware.ReadableRequestMiddleware",
-    # Old WordPress addresses: before the page cache (/?p=123 is not the home page) and inside
-    # CommonMiddleware (an old address without its slash is one hop, not two).
+    # Old WordPress addresses: inside CommonMiddleware (an old address without its slash is
+    # one hop, not two). Their redirects are never stored by the page cache (only 200s are).
     "campaign.redirects.OldAddressMiddleware",
-    # Inside the header middleware above, so that cached pages get their headers too.
-    "campaign.page_cache.AnonymousPageCacheMiddleware",
     # Last, so that it sees the response of a failed login.
     "axes.middleware.AxesMiddleware",
 ]
@@ -259,6 +265,11 @@ ABUSE_LIMITS_STORE = "cache" if REDIS_URL else "database"
 # petition count on a cached page can be. Editorial changes and scheduled posts
 # coming due invalidate cached pages at once, whatever this is (campaign/page_cache.py).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 5)
+# Sent with every anonymous page for shared caches (nginx, a CDN): how long past its lifetime
+# a page may be served while a fresh one is fetched, and while the site answers errors (the
+# database is down). The page cache keeps pages that long past their lifetime for the same use.
+PAGE_STALE_WHILE_REVALIDATE_SECONDS = env_int("PAGE_STALE_WHILE_REVALIDATE_SECONDS", 30)
+PAGE_STALE_IF_ERROR_SECONDS = env_int("PAGE_STALE_IF_ERROR_SECONDS", 86400)
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/search/", "/healthz", "/media/", "/static/")
 
 # --- Background tasks -------------------------------------------------------

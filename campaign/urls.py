@@ -34,3 +34,6 @@ urlpatterns = [
 
 if settings.DEBUG:
     urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+
+# The 500 page, or the 503 page while the database is away (campaign/views.py).
+handler500 = "campaign.views.server_error"

@@ -1,6 +1,10 @@
+import sys
+
 from django.conf import settings
-from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
+from django.template.loader import render_to_string
+from django.urls import resolve
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
@@ -45,3 +49,36 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
     return JsonResponse({"status": "ok", "database": "up"})
+
+
+# How long to tell browsers and bots to wait before trying again while the database is away.
+RETRY_AFTER_SECONDS = 30
+# The forms whose refusal must say plainly that the signature was not recorded.
+SIGNING_VIEWS = frozenset({"petitions:sign", "petitions:embed"})
+
+
+def _view_name(request):
+    try:
+        return resolve(request.path_info).view_name
+    except Http404:
+        return None
+
+
+def server_error(request):
+    """The 500 page; or, when the database cannot be reached (stopped, restarting, the network
+    to it cut), the 503 page with Retry-After, which tells a signer that their signature was
+    not recorded. Neither touches the database. The page cache serves its last copy of a page
+    instead of either, when it has one (campaign/page_cache.py)."""
+    error = sys.exc_info()[1]
+    if not isinstance(error, (OperationalError, InterfaceError)):
+        return HttpResponseServerError(render_to_string("500.html"))
+    context = {
+        "posted": request.method == "POST",
+        "signing": request.method == "POST" and _view_name(request) in SIGNING_VIEWS,
+        "retry_minutes": max(1, RETRY_AFTER_SECONDS // 60),
+    }
+    response = HttpResponse(render_to_string("503.html", context), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    # An answer for this moment only: no cache may keep it in place of the page.
+    response["Cache-Control"] = "no-store"
+    return response

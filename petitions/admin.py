@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import escape, format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -39,7 +41,7 @@ class PetitionAdmin(PublishableAdmin):
     search_fields = ["title", "summary"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["prisoners", "posts"]
-    readonly_fields = ["confirmed_signatures", "closed_at"]
+    readonly_fields = ["confirmed_signatures", "closed_at", "widget_snippet"]
     actions = [*PublishableAdmin.actions, "feature", "export_signatures", "recount_signatures"]
     change_form_template = "admin/petitions/petition/change_form.html"
     save_on_top = True
@@ -67,6 +69,16 @@ class PetitionAdmin(PublishableAdmin):
             {
                 "fields": [*PublishableAdmin.publishing_fields, "feature_in_sidebar", "prisoners", "posts"],
                 "description": PublishableAdmin.publishing_help,
+            },
+        ),
+        (
+            _("Widget for partner sites"),
+            {
+                "fields": ["widget_snippet"],
+                "description": _(
+                    "Partner organisations can show this petition, with its count and signing form, on "
+                    "their own pages. Which sites may do so is set in the site settings."
+                ),
             },
         ),
     ]
@@ -98,6 +110,24 @@ class PetitionAdmin(PublishableAdmin):
     @admin.display(description=_("confirmed signatures"), ordering="signature_count")
     def confirmed_signatures(self, petition):
         return petition.confirmed_count if petition.pk else 0
+
+    @admin.display(description=_("code to paste into a partner's page"))
+    def widget_snippet(self, petition):
+        """The iframe a partner pastes into their page (copy it from the box)."""
+        if not petition.pk:
+            return _("Save the petition first.")
+        url = settings.SITE_URL + reverse("petitions:embed", kwargs={"slug": petition.slug})
+        snippet = (
+            f'<iframe src="{url}" title="{escape(petition.title)}" width="100%" height="640" '
+            'style="border:0;max-width:480px" loading="lazy"></iframe>'
+        )
+        return format_html(
+            '<textarea class="vLargeTextField" rows="3" readonly aria-label="{}">{}</textarea>'
+            '<div class="help">{}</div>',
+            _("Widget code"),
+            snippet,
+            _("Works without JavaScript; signers confirm by e-mail, as on this site."),
+        )
 
     def has_export_permission(self, request):
         return can_export_signatures(request)

@@ -85,7 +85,7 @@ class SignatureForm(forms.Form):
         self.fields["website"].widget.attrs["tabindex"] = "-1"
         self.helper = FormHelper()
         self.helper.form_tag = False
-        self.helper.disable_csrf = True  # the template's <form> has the token
+        self.helper.disable_csrf = True  # checked by origin, not token: publishing/crossorigin.py
         self.helper.layout = Layout(
             Row(Div("first_name", css_class="col-sm-6"), Div("last_name", css_class="col-sm-6")),
             "email",

@@ -13,5 +13,8 @@ urlpatterns = [
     path("petitions/<slug:slug>/", views.petition_detail, name="petition_detail"),
     path("petitions/<slug:slug>/sign/", views.sign, name="sign"),
     path("petitions/<slug:slug>/check-your-email/", views.check_email, name="check_email"),
+    # The widget for partner sites: the only pages other sites may frame.
+    path("petitions/<slug:slug>/embed/", views.embed, name="embed"),
+    path("petitions/<slug:slug>/embed/thanks/", views.embed_thanks, name="embed_thanks"),
     path("privacy/", views.PrivacyView.as_view(), name="privacy"),
 ]

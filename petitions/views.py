@@ -7,9 +7,12 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.generic import ListView, TemplateView
 
+from publishing.crossorigin import public_form
+from publishing.models import SiteSettings
 from publishing.net import client_ip
 
 from . import charts, services, tokens
@@ -55,6 +58,7 @@ def petition_detail(request, slug):
     return _render_petition(request, petition, SignatureForm() if petition.is_open else None)
 
 
+@public_form
 @require_http_methods(["GET", "POST"])
 def sign(request, slug):
     """Take a signature. New, repeated, flagged and bot signings all get the same answer."""
@@ -74,6 +78,49 @@ def sign(request, slug):
     return redirect("petitions:check_email", slug=petition.slug)
 
 
+def _framable(response):
+    """Let the partner sites editors list (SiteSettings, any site when none) show this page in
+    an iframe. Only the widget's pages are framable; every other page refuses
+    (X-Frame-Options: DENY, frame-ancestors 'none')."""
+    response._csp_config = {
+        **settings.SECURE_CSP,
+        "frame-ancestors": SiteSettings.current().widget_frame_ancestors(),
+    }
+    return response
+
+
+@public_form
+@xframe_options_exempt
+@require_http_methods(["GET", "POST"])
+def embed(request, slug):
+    """The petition widget partners put in an iframe: title, count, goal bar and the signing
+    form, with no JavaScript, nothing from a third party and no cookie. Signing here is the
+    same double opt-in as on the petition page. The form posts from our own document inside
+    the frame, so the browser says same-origin (publishing/crossorigin.py)."""
+    petition = get_object_or_404(Petition.objects.published().with_signature_count(), slug=slug)
+    form = None
+    if petition.is_open:
+        form = SignatureForm(request.POST) if request.method == "POST" else SignatureForm()
+        if form.is_bound and form.is_valid():
+            if not form.is_from_bot:
+                try:
+                    services.sign(petition, client_ip=client_ip(request), **form.signature_fields())
+                except services.PetitionClosed:  # closed between the check above and now
+                    return redirect("petitions:embed", slug=petition.slug)
+            # The thank-you stays inside the frame, as compact as the widget.
+            return redirect("petitions:embed_thanks", slug=petition.slug)
+    context = {"petition": petition, "form": form, "site": SiteSettings.current()}
+    return _framable(render(request, "petitions/embed.html", context))
+
+
+@xframe_options_exempt
+@require_GET
+def embed_thanks(request, slug):
+    petition = get_object_or_404(Petition.objects.published(), slug=slug)
+    context = {"petition": petition, "site": SiteSettings.current()}
+    return _framable(render(request, "petitions/embed_thanks.html", context))
+
+
 @require_GET
 def check_email(request, slug):
     petition = get_object_or_404(Petition.objects.published(), slug=slug)
@@ -87,7 +134,8 @@ def check_email(request, slug):
 def _link_page(request, template, context, status=200):
     response = render(request, template, context, status=status)
     # The address carries a private link: never pass it on to another site. ("no-referrer"
-    # would also make browsers send "Origin: null" with the button's POST, which CSRF refuses.)
+    # would also make browsers send "Origin: null" with the button's POST, which the origin
+    # check refuses: publishing/crossorigin.py.)
     response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex"
     return response
@@ -99,6 +147,7 @@ def _petition_signed(public_id):
     return Petition.objects.filter(signatures__public_id=public_id).first()
 
 
+@public_form
 @never_cache
 @require_http_methods(["GET", "POST"])
 def confirm(request, token):
@@ -129,6 +178,7 @@ def confirm(request, token):
     return redirect(f"{result.petition.get_absolute_url()}#petition-count")
 
 
+@public_form
 @never_cache
 @require_POST
 def new_link(request, token):
@@ -143,6 +193,7 @@ def new_link(request, token):
     return _link_page(request, "petitions/confirm.html", {"state": "new_link_sent"})
 
 
+@public_form
 @never_cache
 @require_http_methods(["GET", "POST"])
 def withdraw(request, token):

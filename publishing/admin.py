@@ -258,6 +258,7 @@ class SiteSettingsAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["name", "tagline", "introduction", "footer_text"]}),
         (_("Home page"), {"fields": ["featured_post", "featured_video"]}),
+        (_("Petition widget for partner sites"), {"fields": ["widget_allowed_origins"]}),
         (
             _("Privacy notice"),
             {

@@ -32,6 +32,7 @@ from .fields import SanitisedHTMLField
 from .html import plain_text
 from .images import CleanImageField
 from .redirects import KeepsOldAddresses, Redirect
+from .validators import frame_origins, validate_frame_origins
 
 __all__ = ["Redirect"]  # defined in redirects.py, registered here with the app's other models
 
@@ -310,6 +311,17 @@ class SiteSettings(models.Model):
         verbose_name=_("featured video"),
         help_text=_("A video shown on the home page, under the featured post. Empty: none."),
     )
+    # The partner widget (a petition's /embed/ page) is the one page other sites may frame.
+    widget_allowed_origins = models.TextField(
+        _("sites that may show the petition widget"),
+        blank=True,
+        validators=[validate_frame_origins],
+        help_text=_(
+            "The web addresses of partner sites allowed to put a petition's widget on their pages, one "
+            "per line, as https://partner.org (https://*.partner.org for all its subdomains). Empty: any "
+            "site may. No other page of this site can be shown inside another site."
+        ),
+    )
 
     class Meta:
         verbose_name = _("site settings")
@@ -338,6 +350,11 @@ class SiteSettings(models.Model):
             # A minute at most: without Redis each worker process has a cache of its own.
             shared_cache.set(cls.CACHE_KEY, found, timeout=60)
         return found
+
+    def widget_frame_ancestors(self):
+        """Who may frame the widget, as CSP frame-ancestors sources: the listed origins, or any
+        site ("*") when none are listed."""
+        return frame_origins(self.widget_allowed_origins) or ["*"]
 
 
 # --- Categories and posts ---------------------------------------------------

@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 from PIL import Image
 
@@ -288,3 +289,15 @@ def confirmed_signatures(petition, how_many, *, batch_size=5000, **fields):
             ]
         )
     return services.reconcile_counts(petition)
+
+
+# What a current browser says when it posts a form from one of the site's own pages
+# (publishing/crossorigin.py checks it on the public forms).
+SAME_ORIGIN = {"Sec-Fetch-Site": "same-origin", "Origin": "http://testserver"}
+CROSS_SITE = {"Sec-Fetch-Site": "cross-site", "Origin": "https://attacker.example"}
+
+
+def browser(*, headers=SAME_ORIGIN):
+    """A test client with CSRF checks on, as in production, posting as a browser does from the
+    site's own pages (or from elsewhere, with `headers=CROSS_SITE`)."""
+    return Client(enforce_csrf_checks=True, headers=headers)

@@ -13,11 +13,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.db import OperationalError
 from django.test import RequestFactory
 from django.utils import timezone
 from django.views import defaults
+from django.views.csrf import csrf_failure
 
 from appeals.models import Appeal
+from campaign.views import server_error
 from petitions import tokens
 from petitions.models import Petition, Signature
 from prisoners.models import Prisoner, PrisonerEvent
@@ -260,12 +263,19 @@ def build_public_pages(client):
         PublicPage("search without results", "/search/?q=xylophone"),
         PublicPage("privacy notice", "/privacy/"),
         PublicPage("page not found", "/no-such-page/", status=404),
+        PublicPage("petition widget", f"/petitions/{petition.slug}/embed/"),
+        PublicPage("closed petition widget", f"/petitions/{closed_petition.slug}/embed/"),
+        PublicPage("petition widget thank-you", f"/petitions/{petition.slug}/embed/thanks/"),
     ]
 
     # Reached only by posting a form, or through an error: keep what the site answered.
     sign_path = f"/petitions/{petition.slug}/sign/"
     response = client.post(sign_path, {"first_name": "", "email": "not an address", "country": ""})
     pages.append(PublicPage("petition form with mistakes", sign_path, response.status_code, response.text))
+
+    embed_path = f"/petitions/{petition.slug}/embed/"
+    response = client.post(embed_path, {"first_name": "", "email": "not an address", "country": ""})
+    pages.append(PublicPage("petition widget with mistakes", embed_path, response.status_code, response.text))
 
     confirm_path = f"/signatures/confirm/{tokens.confirmation_token(pending)}/"
     response = client.post(confirm_path, follow=True)  # back on the petition, with a thank-you message
@@ -281,6 +291,20 @@ def build_public_pages(client):
 
     response = defaults.server_error(RequestFactory().get("/"))  # as Django's handler renders it
     pages.append(PublicPage("server error", "/server-error/", response.status_code, response.text))
+
+    # While the database is away (campaign.views.server_error), for a reader and for a signer.
+    for name, request in [
+        ("database unavailable", RequestFactory().get("/petitions/")),
+        ("signature not recorded", RequestFactory().post(sign_path)),
+    ]:
+        try:
+            raise OperationalError("the database is away")
+        except OperationalError:
+            response = server_error(request)
+        pages.append(PublicPage(name, request.path, response.status_code, response.content.decode()))
+
+    response = csrf_failure(RequestFactory().post(sign_path), reason="cross-site")
+    pages.append(PublicPage("form from another site refused", sign_path, response.status_code, response.text))
     return pages
 
 

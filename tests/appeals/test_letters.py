@@ -290,8 +290,8 @@ def test_a_forged_or_old_memory_of_sent_letters_is_ignored(client, kazakhmys_app
     assert kazakhmys_appeal.letters_sent == 2
 
 
-def test_i_sent_it_needs_a_post_with_the_forms_token(kazakhmys_appeal):
-    browser = Client(enforce_csrf_checks=True)
+def test_i_sent_it_needs_a_post_from_the_sites_own_page(kazakhmys_appeal):
+    browser = factories.browser(headers=factories.CROSS_SITE)
     assert browser.get(sent_url(kazakhmys_appeal)).status_code == 405
     assert browser.post(sent_url(kazakhmys_appeal)).status_code == 403
     kazakhmys_appeal.refresh_from_db()

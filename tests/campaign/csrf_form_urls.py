@@ -1,4 +1,4 @@
-"""A tiny page with a form, to test the page cache's CSRF handling in isolation."""
+"""A tiny page with a token-protected form (as the admin has), to test the page cache in isolation."""
 
 from django.http import HttpResponse
 from django.template import engines

@@ -1,6 +1,5 @@
 """Anonymous pages come from the cache without SQL, yet never show stale content or someone else's token."""
 
-import re
 from datetime import timedelta
 from unittest import mock
 
@@ -74,23 +73,13 @@ def test_editors_with_a_session_always_get_a_fresh_page(client, editor):
 
 
 @pytest.mark.urls("tests.campaign.csrf_form_urls")
-def test_a_cached_form_carries_each_visitors_own_csrf_token():
+def test_a_page_that_renders_a_csrf_token_is_never_stored_nor_sent_public():
     first_visitor, second_visitor = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
-    first_page = first_visitor.get("/form/")
+    first_visitor.get("/form/")
     second_page = second_visitor.get("/form/")
-    assert second_page["X-Page-Cache"] == "hit"
-
-    def token(response):
-        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode()).group(1)
-
+    assert "X-Page-Cache" not in second_page
+    assert "public" not in second_page.get("Cache-Control", "")
     assert first_visitor.cookies["csrftoken"].value != second_visitor.cookies["csrftoken"].value
-    assert token(first_page) != token(second_page)
-    assert "private" in second_page["Cache-Control"]
-    # The token a visitor got from the cached page is valid for them, and only for them.
-    assert second_visitor.post("/form/", {"csrfmiddlewaretoken": token(second_page)}).status_code == 200
-    third_visitor = Client(enforce_csrf_checks=True)
-    third_visitor.get("/form/")
-    assert third_visitor.post("/form/", {"csrfmiddlewaretoken": token(second_page)}).status_code == 403
 
 
 def test_a_page_answers_a_conditional_get_with_304(client):
@@ -100,25 +89,6 @@ def test_a_page_answers_a_conditional_get_with_304(client):
     repeat = client.get("/category/video/", headers={"if-none-match": etag})
     assert repeat.status_code == 304
     assert repeat.content == b""
-
-
-@pytest.mark.urls("tests.campaign.csrf_form_urls")
-def test_a_page_with_a_form_answers_its_own_visitors_repeat_visit_with_304():
-    visitor = Client(enforce_csrf_checks=True)
-    first = visitor.get("/form/")
-    assert first["X-Page-Cache"] == "miss" and "private" in first["Cache-Control"]
-    token_held = re.search(r'value="([^"]+)"', first.content.decode()).group(1)
-    repeat = visitor.get("/form/", headers={"if-none-match": first["ETag"]})
-    assert repeat.status_code == 304, "the page and the visitor's token are unchanged"
-    hit = visitor.get("/form/")
-    assert hit["X-Page-Cache"] == "hit" and hit["ETag"] == first["ETag"]
-    # The copy the browser kept still signs.
-    assert visitor.post("/form/", {"csrfmiddlewaretoken": token_held}).status_code == 200
-
-    other_visitor = Client(enforce_csrf_checks=True)
-    other = other_visitor.get("/form/", headers={"if-none-match": first["ETag"]})
-    assert other.status_code == 200, "a copy made for someone else's token is never reused"
-    assert other["ETag"] != first["ETag"]
 
 
 def test_a_page_with_a_form_is_sent_again_when_its_content_changes(client):
