@@ -124,7 +124,8 @@ def signing_form(base_url, petition_path):
     opener = urllib.request.build_opener(
         urllib.request.HTTPCookieProcessor(jar), urllib.request.HTTPSHandler(context=unverified)
     )
-    with opener.open(base_url + petition_path, timeout=30) as response:
+    # Generous: on a shared machine the server may still be draining the last run's queue.
+    with opener.open(base_url + petition_path, timeout=120) as response:
         html = response.read().decode()
     token = _TOKEN_INPUT.search(html).group(1)
     cookie = next(c.value for c in jar if c.name == "csrftoken")
