@@ -56,8 +56,9 @@ def run(
 
     `sign` (a SigningForm) switches to signing: every request is a POST with a new e-mail.
     `rate` paces the requests (requests per second over all connections) instead of
-    sending as fast as the server answers. `origin` is sent with each signing as a browser
-    sends it (Origin, Sec-Fetch-Site: same-origin), for a site behind nginx over HTTPS.
+    sending as fast as the server answers. Signings say where they come from as a browser
+    does (Sec-Fetch-Site: same-origin, and `origin` as Origin when given: the site behind
+    nginx over HTTPS).
     """
     threads = max(1, min(threads, connections))
     tag = uuid.uuid4().hex[:10]
@@ -102,7 +103,8 @@ def run(
 
 @dataclass(frozen=True)
 class SigningForm:
-    """What a signing POST needs: the form's address and a CSRF cookie and token that match."""
+    """What a signing POST needs: the form's address, and a CSRF cookie and token that match
+    if the page has one (the public forms are checked by origin instead: empty then)."""
 
     path: str
     cookie: str
@@ -113,10 +115,8 @@ _TOKEN_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 def signing_form(base_url, petition_path):
-    """Open the petition page once, as a browser would, for a CSRF cookie and token.
-
-    One pair serves every request of a run: Django's CSRF tokens are not single-use.
-    """
+    """Open the petition page once, as a browser would, for the form's address (and a CSRF
+    cookie and token, should the page carry one: one pair would serve every request of a run)."""
     jar = http.cookiejar.CookieJar()
     # The bench's nginx has a certificate made for the run: nothing to verify it against.
     unverified = ssl.create_default_context()
@@ -127,9 +127,11 @@ def signing_form(base_url, petition_path):
     # Generous: on a shared machine the server may still be draining the last run's queue.
     with opener.open(base_url + petition_path, timeout=120) as response:
         html = response.read().decode()
-    token = _TOKEN_INPUT.search(html).group(1)
-    cookie = next(c.value for c in jar if c.name == "csrftoken")
+    token = _TOKEN_INPUT.search(html)
+    cookie = next((c.value for c in jar if c.name == "csrftoken"), "")
     action = re.search(r'<form[^>]+action="([^"]*sign/)"', html)
     return SigningForm(
-        path=action.group(1) if action else petition_path + "sign/", cookie=cookie, token=token
+        path=action.group(1) if action else petition_path + "sign/",
+        cookie=cookie,
+        token=token.group(1) if token else "",
     )

@@ -1,10 +1,12 @@
 -- wrk script for every load bench/run.py generates (run by bench/load.py; settings come
 -- from environment variables, which each wrk thread reads for itself):
 --   BENCH_MODE     "get": GET one of BENCH_PATHS (comma-separated) at random;
---                  "sign": POST a valid signature to BENCH_SIGN_PATH, with the CSRF
---                  cookie and token in BENCH_CSRF_COOKIE / BENCH_CSRF_TOKEN.
---   BENCH_ORIGIN   optional: sent with each signing as Origin (and Sec-Fetch-Site:
---                  same-origin), as a browser does, for a site behind nginx over HTTPS.
+--                  "sign": POST a valid signature to BENCH_SIGN_PATH with
+--                  Sec-Fetch-Site: same-origin, as a browser does from the site's page
+--                  (and the CSRF cookie and token in BENCH_CSRF_COOKIE / BENCH_CSRF_TOKEN,
+--                  if the page had them).
+--   BENCH_ORIGIN   optional: sent with each signing as Origin, as a browser does, for a
+--                  site behind nginx over HTTPS.
 --   BENCH_RUN_TAG  starts every signer's e-mail address: distinct per run, so no run
 --                  repeats an address (a repeat is silently de-duplicated, and cheaper).
 --   BENCH_RATE     optional: the total requests per second to send (over BENCH_THREADS
@@ -70,12 +72,14 @@ end
 local function sign_request()
   sent = sent + 1
   local email = tag .. "-t" .. id .. "-" .. sent .. "%40example.org"
-  local body = "csrfmiddlewaretoken=" .. token
-    .. "&first_name=" .. first_names[math.random(#first_names)]
+  local body = "first_name=" .. first_names[math.random(#first_names)]
     .. "&last_name=" .. last_names[math.random(#last_names)]
     .. "&email=" .. email
     .. "&country=" .. countries[math.random(#countries)]
     .. "&city_or_postcode=Almaty&comment=&website="
+  if token and token ~= "" then
+    body = body .. "&csrfmiddlewaretoken=" .. token
+  end
   if math.random() < 0.3 then
     body = body .. "&show_name_publicly=on"
   end
@@ -84,15 +88,17 @@ local function sign_request()
   end
   local headers = {
     ["Content-Type"] = "application/x-www-form-urlencoded",
-    ["Cookie"] = "csrftoken=" .. cookie,
+    ["Sec-Fetch-Site"] = "same-origin",
     -- Many signers behind the site's one trusted proxy (TRUSTED_PROXY_COUNT=1).
     ["X-Forwarded-For"] = string.format(
       "10.%d.%d.%d", math.random(0, 255), math.random(0, 255), math.random(1, 254)
     ),
   }
+  if cookie and cookie ~= "" then
+    headers["Cookie"] = "csrftoken=" .. cookie
+  end
   if origin and origin ~= "" then
     headers["Origin"] = origin
-    headers["Sec-Fetch-Site"] = "same-origin"
   end
   return wrk.format("POST", sign_path, headers, body)
 end

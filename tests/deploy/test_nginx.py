@@ -10,7 +10,6 @@ a missing nginx fails the run.
 """
 
 import http.cookiejar
-import json
 import re
 import ssl
 import time
@@ -37,7 +36,7 @@ from tests.servers import (
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-# The public page the cache is shown with, and the lifetime the site gives it.
+# How long the site lets shared caches keep its public pages in these tests (PAGE_CACHE_SECONDS).
 LIFETIME_SECONDS = 5
 
 
@@ -125,10 +124,6 @@ def site(tmp_path, tmp_path_factory, settings):
         wait_for_other_sessions_to_end(connection)
 
 
-def public_count_page(petition):
-    return f"/petitions/{petition.slug}.json"
-
-
 def test_plain_http_leads_to_https_and_the_site_trusts_what_nginx_forwards(site):
     https_url, http_url, _gunicorn = site
     status, headers, _body = Browser(http_url).request("/petitions/")
@@ -145,7 +140,7 @@ def test_a_public_page_comes_from_nginx_and_an_admin_edit_shows_within_its_lifet
     factories.superuser("root")
     petition = factories.petition(title="Free the oil workers")
     visitor = Browser(https_url)
-    path = public_count_page(petition)
+    path = petition.get_absolute_url()  # the page that goes viral, with its signing form
 
     statuses = [visitor.request(path)[1]["X-Cache-Status"] for _ in range(3)]
     assert statuses[0] == "MISS"
@@ -169,7 +164,8 @@ def test_a_public_page_comes_from_nginx_and_an_admin_edit_shows_within_its_lifet
     # The crowd still gets the cached copy for now, then the edit within the lifetime.
     _status, headers, body = visitor.request(path)
     assert headers["X-Cache-Status"] in {"HIT", "STALE", "UPDATING"}
-    while json.loads(body)["title"] != "Free the oil workers now":
+    assert "Free the oil workers now" not in body  # the copy nginx holds
+    while "Free the oil workers now" not in body:
         assert time.monotonic() - edited < LIFETIME_SECONDS + 2, "the edit did not show within the lifetime"
         time.sleep(0.25)
         _status, headers, body = visitor.request(path)
@@ -200,7 +196,7 @@ def test_pages_are_served_stale_while_gunicorn_is_down(site):
     https_url, _http, gunicorn_process = site
     petition = factories.petition(title="Still counted")
     visitor = Browser(https_url)
-    path = public_count_page(petition)
+    path = petition.get_absolute_url()
     visitor.request(path)
     assert visitor.request(path)[1]["X-Cache-Status"] == "HIT"
 
@@ -210,6 +206,6 @@ def test_pages_are_served_stale_while_gunicorn_is_down(site):
     status, headers, body = visitor.request(path)
     assert status == 200
     assert headers["X-Cache-Status"] == "STALE"
-    assert json.loads(body)["title"] == "Still counted"
+    assert "Still counted" in body
     # A page nginx never had cannot be served.
     assert visitor.request("/petitions/")[0] == 502
