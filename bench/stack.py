@@ -189,7 +189,13 @@ def nginx_in_front(app_url, work_dir):
         folder, int(app_url.rsplit(":", 1)[1]), https_port=NGINX_HTTPS_PORT, http_port=NGINX_HTTP_PORT,
         workers=os.cpu_count() or 1, http_extra=real_ip,
     ) as (https_url, _http_url):  # fmt: skip
-        yield https_url, folder / "logs" / "campaign.access.log"
+        try:
+            yield https_url, folder / "logs" / "campaign.access.log"
+        except Exception:
+            errors = folder / "logs" / "error.log"
+            if errors.exists():
+                print(f"--- nginx's error log:\n{errors.read_text()[-3000:]}", file=sys.stderr)
+            raise
 
 
 def cache_statuses(access_log):

@@ -111,13 +111,13 @@ def wait_until_listening(port, process, seconds=30):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited early:\n{process.stdout.read()}")
+            raise RuntimeError(f"{process.args[0]} exited early:\n{process.stdout.read()}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.5):
                 return
         except OSError:
             time.sleep(0.1)
-    raise RuntimeError("gunicorn did not start listening in time")
+    raise RuntimeError(f"nothing listens on port {port} in time")
 
 
 class TcpProxy:
@@ -417,7 +417,7 @@ def nginx(folder, upstream_port, *, https_port=None, http_port=None, workers=1, 
         # Root (as in CI) would hand the workers to "nobody", who cannot read pytest's folders.
         ("user root;\n" if os.geteuid() == 0 else "")
         + f"worker_processes {workers};\npid {folder}/nginx.pid;\nerror_log {folder}/logs/error.log warn;\n"
-        "events { worker_connections 256; }\n"
+        "events { worker_connections 4096; }\n"
         "http {\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n"
         + "".join(f"  {kind}_temp_path {temp}/{kind};\n" for kind in _NGINX_TEMP_PATHS)
         + http_extra
@@ -436,6 +436,7 @@ def nginx(folder, upstream_port, *, https_port=None, http_port=None, workers=1, 
             if time.monotonic() > deadline:
                 raise RuntimeError("nginx did not start")
             time.sleep(0.05)
+        wait_until_listening(https_port, process, seconds=10)
         yield f"https://localhost:{https_port}", f"http://localhost:{http_port}"
     finally:
         process.terminate()
