@@ -383,6 +383,8 @@ LANGUAGE_CODE = "en"
 # Each language is named in itself, so that a reader finds their own in the switcher.
 LANGUAGES = [("en", "English"), ("ru", "Русский"), ("kk", "Қазақша")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers in each reader's language, over Django's own formats (Kazakh has none there).
+FORMAT_MODULE_PATH = ["campaign.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

@@ -130,13 +130,14 @@ class PrisonerEvent(models.Model):
     def __str__(self):
         return f"{self.date:%Y-%m-%d} {self.title}"
 
-    # How the date is shown and how it is written in a <time datetime="...">, by precision.
-    DISPLAY_FORMATS = {"day": "j F Y", "month": "F Y", "year": "Y"}
+    # How the date is shown (a format of the reader's language: campaign/formats) and how it is
+    # written in a <time datetime="...">, by precision.
+    DISPLAY_FORMATS = {"day": "DATE_FORMAT", "month": "YEAR_MONTH_FORMAT", "year": "Y"}
     MACHINE_FORMATS = {"day": "Y-m-d", "month": "Y-m", "year": "Y"}
 
     @property
     def date_display_format(self):
-        return self.DISPLAY_FORMATS.get(self.date_precision, "j F Y")
+        return self.DISPLAY_FORMATS.get(self.date_precision, "DATE_FORMAT")
 
     @property
     def date_machine_format(self):

@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -81,7 +82,7 @@ class PublishableAdmin(admin.ModelAdmin):
             return format_html(
                 "{} <small>({})</small>",
                 _("Scheduled"),
-                timezone.localtime(item.published_at).strftime("%d %b %H:%M"),
+                date_format(timezone.localtime(item.published_at), "DATETIME_FORMAT"),
             )
         return item.get_status_display()
 
