@@ -41,11 +41,11 @@ from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import parse_http_date_safe
 
+from publishing.fragments import FRESH_REQUEST_ATTRIBUTE, VERSION_KEY
 from publishing.models import Publishable
 
 from . import site
 
-VERSION_KEY = "page-cache:version"
 # Headers not stored with a page: made afresh for each answer (or never on a shared page).
 _UNSTORED_HEADERS = frozenset(
     {"set-cookie", "content-length", "content-encoding", "etag", "x-page-cache", "date"}
@@ -157,8 +157,10 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request):
         if not self.request_is_cacheable(request):
+            has_visitor_cookie = self.has_visitor_cookie(request)
+            setattr(request, FRESH_REQUEST_ATTRIBUTE, has_visitor_cookie)
             response = self.get_response(request)
-            if self.has_visitor_cookie(request) and not response.has_header("Cache-Control"):
+            if has_visitor_cookie and not response.has_header("Cache-Control"):
                 # Their own page: no shared cache may keep it, and their browser asks again.
                 patch_cache_control(response, private=True, no_cache=True)
             return response

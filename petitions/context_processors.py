@@ -1,10 +1,19 @@
+from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
+from publishing.fragments import cached_for_content
 
-def _featured():
+
+def _featured(request):
     from .models import Petition
 
-    return Petition.objects.published().featured().with_signature_count().first()
+    # Its count may be as old as a cached page's (PAGE_CACHE_SECONDS); an edit shows at once.
+    return cached_for_content(
+        "featured-petition",
+        lambda: Petition.objects.published().featured().with_signature_count().first(),
+        settings.PAGE_CACHE_SECONDS,
+        request,
+    )
 
 
 def featured_petition(request):
@@ -13,4 +22,4 @@ def featured_petition(request):
     Looked up (one query, count included) only when a template shows it, so pages without
     the sidebar, such as the admin, pay nothing.
     """
-    return {"featured_petition": SimpleLazyObject(_featured)}
+    return {"featured_petition": SimpleLazyObject(lambda: _featured(request))}
