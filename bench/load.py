@@ -1,12 +1,12 @@
 """Load generation with wrk (Debian's package), driven by bench/traffic.lua."""
 
-import http.cookiejar
 import json
 import os
 import re
 import shutil
 import ssl
 import subprocess
+import urllib.parse
 import urllib.request
 import uuid
 from dataclasses import dataclass
@@ -49,16 +49,13 @@ def ensure_wrk():
         subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], env=env, check=True)
 
 
-def run(
-    base_url, seconds, connections, paths=("/",), sign=None, rate=None, threads=2, expect=None, origin=None
-):
+def run(base_url, seconds, connections, paths=("/",), sign=None, rate=None, threads=2, expect=None):
     """Run wrk for `seconds` with `connections` open connections and return what it measured.
 
     `sign` (a SigningForm) switches to signing: every request is a POST with a new e-mail.
     `rate` paces the requests (requests per second over all connections) instead of
     sending as fast as the server answers. Signings say where they come from as a browser
-    does (Sec-Fetch-Site: same-origin, and `origin` as Origin when given: the site behind
-    nginx over HTTPS).
+    does (the SigningForm's origin, Sec-Fetch-Site: same-origin).
     """
     threads = max(1, min(threads, connections))
     tag = uuid.uuid4().hex[:10]
@@ -73,9 +70,7 @@ def run(
         "BENCH_RUN_TAG": tag,
     }
     if sign:
-        env.update(BENCH_SIGN_PATH=sign.path, BENCH_CSRF_COOKIE=sign.cookie, BENCH_CSRF_TOKEN=sign.token)
-    if origin:
-        env["BENCH_ORIGIN"] = origin
+        env.update(BENCH_SIGN_PATH=sign.path, BENCH_ORIGIN=sign.origin)
     command = [
         "wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "5s",
         "-s", str(SCRIPT), base_url,
@@ -103,35 +98,24 @@ def run(
 
 @dataclass(frozen=True)
 class SigningForm:
-    """What a signing POST needs: the form's address, and a CSRF cookie and token that match
-    if the page has one (the public forms are checked by origin instead: empty then)."""
+    """What a signing POST needs: the form's address and the origin a browser would say it is
+    posted from (the public forms are checked by origin, not by a token)."""
 
     path: str
-    cookie: str
-    token: str
-
-
-_TOKEN_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+    origin: str
 
 
 def signing_form(base_url, petition_path):
-    """Open the petition page once, as a browser would, for the form's address (and a CSRF
-    cookie and token, should the page carry one: one pair would serve every request of a run)."""
-    jar = http.cookiejar.CookieJar()
-    # The bench's nginx has a certificate made for the run: nothing to verify it against.
+    """Open the petition page once, as a browser would, for the form's address (through nginx
+    too, whose certificate is made for the run: nothing to verify it against)."""
     unverified = ssl.create_default_context()
     unverified.check_hostname, unverified.verify_mode = False, ssl.CERT_NONE
-    opener = urllib.request.build_opener(
-        urllib.request.HTTPCookieProcessor(jar), urllib.request.HTTPSHandler(context=unverified)
-    )
+    opener = urllib.request.build_opener(urllib.request.HTTPSHandler(context=unverified))
     # Generous: on a shared machine the server may still be draining the last run's queue.
     with opener.open(base_url + petition_path, timeout=120) as response:
         html = response.read().decode()
-    token = _TOKEN_INPUT.search(html)
-    cookie = next((c.value for c in jar if c.name == "csrftoken"), "")
-    action = re.search(r'<form[^>]+action="([^"]*sign/)"', html)
+    action = re.search(r'<form[^>]+action="([^"]*sign/)', html)
+    parts = urllib.parse.urlsplit(base_url)
     return SigningForm(
-        path=action.group(1) if action else petition_path + "sign/",
-        cookie=cookie,
-        token=token.group(1) if token else "",
+        path=action.group(1) if action else petition_path + "sign/", origin=f"{parts.scheme}://{parts.netloc}"
     )

@@ -224,7 +224,7 @@ class Bench:
                     {"home": "/", "category": self.pages["category p1"], "petition": self.petition_path},
                 )
                 access_log.write_text("")  # count the day's requests only
-                m.day_nginx = self.petition_day(nginx_url, origin=nginx_url)
+                m.day_nginx = self.petition_day(nginx_url, behind_nginx=True)
                 m.nginx_cache = stack.cache_statuses(access_log)
 
     def with_local_memory_cache(self):
@@ -238,10 +238,9 @@ class Bench:
         with self.server({**self.env, "REDIS_URL": ""}) as url:
             self.measured.local_cache = {name: self.measure(url, self.pages[name]) for name in names}
 
-    def petition_day(self, url, origin=None):
-        """Viewers and signers together, each at a fixed rate, for `day_seconds` (`origin`:
-        through nginx, whose address signers send as browsers do)."""
-        where = "behind nginx" if origin else "gunicorn alone"
+    def petition_day(self, url, behind_nginx=False):
+        """Viewers and signers together, each at a fixed rate, for `day_seconds`."""
+        where = "behind nginx" if behind_nginx else "gunicorn alone"
         step(
             f"Petition day, {where}: {DAY_PAGE_VIEWS_PER_SECOND:,} page views/s and "
             f"{DAY_SIGNATURES_PER_SECOND} signatures/s for {self.plan.day_seconds}s"
@@ -266,7 +265,7 @@ class Bench:
             )  # fmt: skip
             signatures = pool.submit(
                 load.run, url, seconds, DAY_SIGNING_CONNECTIONS,
-                sign=form, rate=DAY_SIGNATURES_PER_SECOND * PACING_HEADROOM, threads=1, origin=origin,
+                sign=form, rate=DAY_SIGNATURES_PER_SECOND * PACING_HEADROOM, threads=1,
             )  # fmt: skip
             day = {"views": views.result(), "signatures": signatures.result()}
         busy_after, wrk_after = stack.cpu_seconds()

@@ -1,12 +1,8 @@
 -- wrk script for every load bench/run.py generates (run by bench/load.py; settings come
 -- from environment variables, which each wrk thread reads for itself):
 --   BENCH_MODE     "get": GET one of BENCH_PATHS (comma-separated) at random;
---                  "sign": POST a valid signature to BENCH_SIGN_PATH with
---                  Sec-Fetch-Site: same-origin, as a browser does from the site's page
---                  (and the CSRF cookie and token in BENCH_CSRF_COOKIE / BENCH_CSRF_TOKEN,
---                  if the page had them).
---   BENCH_ORIGIN   optional: sent with each signing as Origin, as a browser does, for a
---                  site behind nginx over HTTPS.
+--                  "sign": POST a valid signature to BENCH_SIGN_PATH, saying it comes
+--                  from BENCH_ORIGIN (Origin, Sec-Fetch-Site: same-origin), as a browser does.
 --   BENCH_RUN_TAG  starts every signer's e-mail address: distinct per run, so no run
 --                  repeats an address (a repeat is silently de-duplicated, and cheaper).
 --   BENCH_RATE     optional: the total requests per second to send (over BENCH_THREADS
@@ -49,7 +45,7 @@ local paths, prepared = {}, {}
 local sent = 0
 -- Globals, not locals: done() reads them from each thread with thread:get().
 unexpected, last_unexpected = 0, 0
-local tag, sign_path, cookie, token, origin
+local tag, sign_path, origin
 
 local first_names = { "Aigerim", "Nurlan", "Dana", "Yerlan", "Laura", "Ben", "Ines", "Tomasz" }
 local last_names = { "Akhmetova", "Bekov", "Smith", "Clarke", "Costa", "Virtanen" }
@@ -64,8 +60,6 @@ function init(args)
   end
   tag = os.getenv("BENCH_RUN_TAG") or "bench"
   sign_path = os.getenv("BENCH_SIGN_PATH")
-  cookie = os.getenv("BENCH_CSRF_COOKIE")
-  token = os.getenv("BENCH_CSRF_TOKEN")
   origin = os.getenv("BENCH_ORIGIN")
 end
 
@@ -77,9 +71,6 @@ local function sign_request()
     .. "&email=" .. email
     .. "&country=" .. countries[math.random(#countries)]
     .. "&city_or_postcode=Almaty&comment=&website="
-  if token and token ~= "" then
-    body = body .. "&csrfmiddlewaretoken=" .. token
-  end
   if math.random() < 0.3 then
     body = body .. "&show_name_publicly=on"
   end
@@ -88,18 +79,14 @@ local function sign_request()
   end
   local headers = {
     ["Content-Type"] = "application/x-www-form-urlencoded",
+    -- What a browser says when it posts the form from the petition page (the origin check).
+    ["Origin"] = origin,
     ["Sec-Fetch-Site"] = "same-origin",
     -- Many signers behind the site's one trusted proxy (TRUSTED_PROXY_COUNT=1).
     ["X-Forwarded-For"] = string.format(
       "10.%d.%d.%d", math.random(0, 255), math.random(0, 255), math.random(1, 254)
     ),
   }
-  if cookie and cookie ~= "" then
-    headers["Cookie"] = "csrftoken=" .. cookie
-  end
-  if origin and origin ~= "" then
-    headers["Origin"] = origin
-  end
   return wrk.format("POST", sign_path, headers, body)
 end
 

@@ -75,7 +75,6 @@ def server_error(request):
     context = {
         "posted": request.method == "POST",
         "signing": request.method == "POST" and _view_name(request) in SIGNING_VIEWS,
-        "retry_minutes": max(1, RETRY_AFTER_SECONDS // 60),
     }
     response = HttpResponse(render_to_string("503.html", context), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)

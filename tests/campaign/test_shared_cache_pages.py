@@ -77,3 +77,17 @@ def test_a_supporter_who_just_acted_sees_their_message_on_a_private_page(pages):
     page = browser.get(pages["appeal"])
     assert "Thank you for writing!" in page.content.decode()
     assert "private" in page["Cache-Control"]
+
+
+def test_a_page_made_afresh_is_gzipped_when_the_app_server_answers_directly(pages, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    response = Client().get(pages["petition"], headers={"Accept-Encoding": "gzip"})
+    assert response["Content-Encoding"] == "gzip"
+    assert b"Free the Zhanaozen oil workers" in gzip.decompress(response.content)
+
+
+def test_a_page_with_a_csrf_token_is_never_compressed_against_breach():
+    response = Client().get("/admin/login/", headers={"Accept-Encoding": "gzip"})
+    assert response.status_code == 200
+    assert "csrfmiddlewaretoken" in response.content.decode()
+    assert "Content-Encoding" not in response
