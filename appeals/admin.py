@@ -1,13 +1,14 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from publishing.admin import PostAdminBase
+from publishing.admin import PostAdminBase, TranslatedAdmin
 
 from .models import Appeal, Recipient
 
 
 @admin.register(Recipient)
-class RecipientAdmin(admin.ModelAdmin):
+class RecipientAdmin(TranslatedAdmin):
+    translation_key_field = "salutation"
     list_display = ["name", "kind", "country", "email", "is_example"]
     list_filter = ["kind", "is_example", "country"]
     search_fields = ["name", "email", "postal_address"]
@@ -51,7 +52,7 @@ class AppealAdmin(PostAdminBase):
     )
     readonly_fields = ["letters_sent"]
 
-    def get_fieldsets(self, request, obj=None):
+    def get_untranslated_fieldsets(self, request, obj=None):
         return [
             self.content_fieldset,
             self.letter_fieldset,

@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import quote
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from publishing.languages import field_language
 
 # Longer mailto: links are cut short or refused by some mail programs and by Windows,
 # which hands the program no more than about 2,000 characters. Beyond this we offer
@@ -62,6 +64,8 @@ class Letter:
     name: str = ""
     town: str = ""
     date: date = field(default_factory=timezone.localdate)
+    # The language the model letter is written in (the visitor's, or the original's).
+    language: str = ""
 
     @property
     def opening(self):
@@ -130,23 +134,34 @@ def compose_letter(appeal, *, embassy=None, name="", town="", personal="", today
 
     With an embassy (and an appeal that writes to embassies) the letter goes to the embassy
     with copies to the appeal's central addressees; otherwise straight to the central
-    addressees. The salutation is the main recipient's own, else the appeal's.
+    addressees. The salutation is the main recipient's own, else the appeal's. In the
+    visitor's language when the model letter has a version in it, else in the original.
     """
     central = tuple(appeal.addressees.all())
     if embassy is not None and appeal.write_to_embassies:
         to, cc = (embassy,), central
     else:
         to, cc = central, ()
-    salutation = (to[0].salutation if to else "") or appeal.letter_salutation or _("Dear Sir or Madam,")
+    # The letter is in the visitor's language when the appeal's letter has a version in it,
+    # else in the original; every part of it then is, the salutation too: a recipient's own
+    # salutation is used only when it exists in that language, never another's.
+    language = field_language(appeal, "letter_body")
+    with translation.override(language):
+        own = (getattr(to[0], f"salutation_{language}", None) or "") if to else ""
+        salutation = own or appeal.letter_salutation or _("Dear Sir or Madam,")
+        subject = appeal.letter_subject or appeal.title
+        body = appeal.letter_body
+        closing = appeal.letter_closing
     return Letter(
         to=to,
         cc=cc,
-        subject=appeal.letter_subject or appeal.title,
+        subject=subject,
         salutation=salutation.strip(),
-        body=normalise_newlines(appeal.letter_body).strip(),
-        closing=appeal.letter_closing.strip(),
+        body=normalise_newlines(body).strip(),
+        closing=closing.strip(),
         personal=normalise_newlines(personal).strip(),
         name=one_line(name),
         town=one_line(town),
         date=today or timezone.localdate(),
+        language=language,
     )

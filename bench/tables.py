@@ -224,6 +224,19 @@ def queries_table(m):
         "no growth",
         not changed,
     )
+    languages = m.queries.get("languages", {})
+    differing = {
+        f"{name} ({language})": (uncached[name], count)
+        for language, counts in languages.items()
+        for name, count in counts.items()
+        if count != uncached[name]
+    }
+    table.add(
+        "uncached, /ru/ and /kk/ vs English",
+        ", ".join(f"{name} {a} -> {b}" for name, (a, b) in differing.items()) or "equal on every page",
+        "equal",
+        bool(languages) and not differing,
+    )
     deep = next(name for name in uncached if name.startswith("category p") and name != "category p1")
     table.add(
         f"category p1 vs {deep.removeprefix('category ')}",

@@ -5,7 +5,9 @@ through the same server, settings and middleware as the real pages.
 """
 
 from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import path
+
+from campaign.urls import urlpatterns as site_urlpatterns
 
 
 def baseline_view(request):
@@ -13,10 +15,9 @@ def baseline_view(request):
     return HttpResponse(b"ok", content_type="text/plain")
 
 
-urlpatterns = [
-    path("bench/baseline", baseline_view),
-    path("", include("campaign.urls")),
-]
+# The site's patterns themselves, not include()d: Django allows its language-prefixed
+# patterns (i18n_patterns) only in the root URLconf.
+urlpatterns = [path("bench/baseline", baseline_view), *site_urlpatterns]
 
 # The 500 page, or the 503 page while the database is away (campaign/views.py).
 handler500 = "campaign.views.server_error"

@@ -1,5 +1,6 @@
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
@@ -10,13 +11,16 @@ FEED_SIZE = 20
 
 
 class LatestPostsFeed(Feed):
-    """Every published post, newest first, as RSS."""
+    """Every published post, newest first, as RSS: one feed per language (/feed/, /ru/feed/,
+    /kk/feed/), each with its posts' titles and links in that language (or the original)."""
 
-    link = "/"
     description = _("Appeals, news and videos from the campaign.")
 
     def title(self):
         return SiteSettings.current().name
+
+    def link(self):
+        return reverse("home")
 
     def items(self):
         return Post.objects.published().select_related("author")[:FEED_SIZE]

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.http import Http404, HttpResponseBadRequest
 from django.middleware.gzip import GZipMiddleware
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.http import parse_header_parameters
 
 # C0 and C1 control characters, NUL and DEL among them. No address, search or slug of the
@@ -119,3 +120,38 @@ class PublicGZipMiddleware(GZipMiddleware):
         if response.streaming or settings.CSRF_COOKIE_NAME in response.cookies:
             return response
         return super().process_response(request, response)
+
+
+class LanguageFromAddressMiddleware:
+    """Activate the language the address names: /ru/... Russian, /kk/... Kazakh, anything else
+    English (the default language, at the addresses the site always had).
+
+    Why not Django's LocaleMiddleware: it also reads the language cookie and Accept-Language,
+    and marks every page without a prefix `Vary: Accept-Language`. Here the address alone
+    decides, so each language is its own page that any cache may store and share, and a
+    first visit is never redirected by its browser's languages (README: "Languages").
+    The switcher on every page links to the same content in each language.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+        try:
+            response = self.get_response(request)
+        finally:
+            # The worker thread serves the next request with nothing left over from this one.
+            translation.deactivate()
+        response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
+        return response
+
+
+def path_without_language(path):
+    """`path` without its language prefix: "/ru/search/" is "/search/", "/search/" stays."""
+    language = translation.get_language_from_path(path)
+    if language and language != settings.LANGUAGE_CODE:
+        return path[len(language) + 1 :] or "/"
+    return path

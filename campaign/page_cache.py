@@ -45,6 +45,7 @@ from publishing.fragments import FRESH_REQUEST_ATTRIBUTE, VERSION_KEY
 from publishing.models import Publishable
 
 from . import site
+from .middleware import path_without_language
 
 # Headers not stored with a page: made afresh for each answer (or never on a shared page).
 _UNSTORED_HEADERS = frozenset(
@@ -142,13 +143,6 @@ def public_cache_control(max_age=None):
     )
 
 
-@lru_cache(maxsize=1)
-def _language_from_path_used():
-    from django.conf.urls.i18n import is_language_prefix_patterns_used
-
-    return is_language_prefix_patterns_used(settings.ROOT_URLCONF)[0]
-
-
 class AnonymousPageCacheMiddleware:
     """First in MIDDLEWARE: a hit returns before any other middleware runs."""
 
@@ -201,13 +195,14 @@ class AnonymousPageCacheMiddleware:
             return False  # SecurityMiddleware, behind us, redirects it to HTTPS
         if cls.has_visitor_cookie(request):
             return False
-        return not request.path.startswith(settings.PAGE_CACHE_EXCLUDED_PATHS)
+        return not path_without_language(request.path).startswith(settings.PAGE_CACHE_EXCLUDED_PATHS)
 
     @staticmethod
     def key_for(request):
-        # The language as LocaleMiddleware (behind us) will choose it: from the address when
-        # the URLs carry it, otherwise from the language cookie or Accept-Language.
-        language = translation.get_language_from_request(request, check_path=_language_from_path_used())
+        # The language is in the address (/ru/..., /kk/..., English without a prefix), as
+        # LanguageFromAddressMiddleware (behind us) will read it: keyed by both, a page stored
+        # in one language can never be served in another.
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
         # Hashed: addresses can be long, and cache backends limit key length. get_host()
         # refuses hosts outside ALLOWED_HOSTS (a 400), as the rest of the stack would.
         address = hashlib.sha256(f"{request.scheme}://{request.get_host()}{request.get_full_path()}".encode())

@@ -13,11 +13,15 @@ looked up before anything else so that an imported item's own redirect wins:
 import re
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
+from django.utils import translation
 
 from publishing.models import Redirect
 from publishing.redirects import query_keys, redirect_key
+
+from .middleware import path_without_language
 
 WORDPRESS_SHAPES = re.compile(r"^/(index\.php|wp-content/|wp-includes/|[0-9]{4}/[0-9]{2}/|archives/)")
 FRONT_PAGE = ("/", "/index.php", "/index.php/")
@@ -40,10 +44,29 @@ class OldAddressMiddleware:
                 return HttpResponsePermanentRedirect(target)
         response = self.get_response(request)
         if response.status_code == 404 and not WORDPRESS_SHAPES.match(request.path):
-            target = Redirect.objects.target_for([redirect_key(request.path)])
+            target = self.target_in_any_language(request.path)
             if target:
                 return HttpResponsePermanentRedirect(target)
         return response
+
+    @staticmethod
+    def target_in_any_language(path):
+        """Where a missing address leads: its own redirect, or, for /ru/... and /kk/..., the
+        redirect of the same address in English (the one an editor's change of slug added),
+        under the same language prefix. One indexed query."""
+        key = redirect_key(path)
+        language = translation.get_language_from_path(path)
+        if not language or language == settings.LANGUAGE_CODE:
+            return Redirect.objects.target_for([key])
+        english_key = redirect_key(path_without_language(path))
+        redirects = Redirect.objects.filter(old_path__in=[key, english_key])
+        found = dict(redirects.values_list("old_path", "new_path"))
+        if key in found:
+            return found[key]
+        target = found.get(english_key)
+        if target and target.startswith("/") and not target.startswith("//"):
+            return f"/{language}{target}"
+        return target
 
     @staticmethod
     def front_page_query(request):

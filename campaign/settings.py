@@ -119,6 +119,8 @@ elif site_url_given and url_scheme(SITE_URL) == "http" and SECURE_HTTPS:
 SITE_NAME = os.environ.get("SITE_NAME", "Campaign Kazakhstan")
 
 INSTALLED_APPS = [
+    # Before the admin, as it asks: every app's translation.py is read before any admin.py.
+    "modeltranslation",
     # Django's admin, on the site's AdminSite (campaign/admin_site.py).
     "campaign.apps.CampaignAdminConfig",
     "django.contrib.auth",
@@ -129,6 +131,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.syndication",
+    # intcomma: counts grouped the reader's way (12,345 · 12 345).
+    "django.contrib.humanize",
     "django.contrib.postgres",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -159,7 +163,9 @@ MIDDLEWARE = [
     # ETag / Last-Modified on pages and feeds: a repeat visit can be a 304.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The language comes from the address alone (/ru/..., /kk/..., English without a prefix), so
+    # that each language is its own cacheable page (campaign/middleware.py says why).
+    "campaign.middleware.LanguageFromAddressMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Django's token check; the anonymous public forms are checked by origin instead, so that
     # their pages are the same for everyone and shared caches may keep them
@@ -200,6 +206,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "campaign.context_processors.site",
+                "campaign.context_processors.languages",
                 "petitions.context_processors.featured_petition",
             ],
         },
@@ -270,6 +277,7 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 5)
 # database is down). The page cache keeps pages that long past their lifetime for the same use.
 PAGE_STALE_WHILE_REVALIDATE_SECONDS = env_int("PAGE_STALE_WHILE_REVALIDATE_SECONDS", 30)
 PAGE_STALE_IF_ERROR_SECONDS = env_int("PAGE_STALE_IF_ERROR_SECONDS", 86400)
+# Compared with the address without its language prefix (/ru/search/ is /search/).
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/search/", "/healthz", "/media/", "/static/")
 
 # --- Background tasks -------------------------------------------------------
@@ -385,6 +393,17 @@ LANGUAGES = [("en", "English"), ("ru", "Русский"), ("kk", "Қазақша
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Dates and numbers in each reader's language, over Django's own formats (Kazakh has none there).
 FORMAT_MODULE_PATH = ["campaign.formats"]
+# Content in Russian and Kazakh (django-modeltranslation): extra columns on the same tables,
+# English the original that an untranslated field falls back on. Only the English column is
+# filled when code creates an item with `title=...`, so a missing translation stays visible
+# as missing (the admin's "Translations" column, the note on the page).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+MODELTRANSLATION_AUTO_POPULATE = "default"
+# The admin's language tabs need jQuery UI: vendored (static/vendor/jquery-ui/), never the
+# library's default CDN address, which the Content-Security-Policy would block anyway.
+# (django-modeltranslation reads this setting without its MODELTRANSLATION_ prefix.)
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

@@ -52,7 +52,7 @@ class VideoPostAdmin(PostAdminBase):
         "image_caption": (_("Poster caption"), ""),
     }
 
-    def get_fieldsets(self, request, obj=None):
+    def get_untranslated_fieldsets(self, request, obj=None):
         return [
             self.content_fieldset,
             self.video_fieldset,
@@ -61,8 +61,10 @@ class VideoPostAdmin(PostAdminBase):
         ]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name in self.poster_labels:
-            kwargs["label"], kwargs["help_text"] = self.poster_labels[db_field.name]
+        # A caption's columns per language (image_caption_ru) are labelled as the caption.
+        name = getattr(db_field, "translated_field", db_field).name
+        if name in self.poster_labels:
+            kwargs["label"], kwargs["help_text"] = self.poster_labels[name]
         if db_field.name == "duration":
             kwargs["form_class"] = ShortDurationField
             kwargs["widget"] = forms.TextInput(attrs={"size": 8, "placeholder": "3:12"})

@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from prisoners.models import Prisoner
+from publishing.languages import set_translations
 
 from . import services
 from .models import Petition, Signature
@@ -23,6 +24,46 @@ PETITION_TEXT = (
     "<li>stop the persecution of human-rights defenders, trade unionists and journalists in "
     "Kazakhstan.</li></ul>"
 )
+
+# The petition in Russian and Kazakh (Cyrillic): written for readers of each, not word for word.
+PETITION_TRANSLATIONS = {
+    "ru": {
+        "title": "Срочная акция в защиту Вадима Курамшина",
+        "summary": "Освободите правозащитника, которого посадили за то, что он рассказывал о насилии в "
+        "тюрьмах Казахстана.",
+        "text": (
+            "<p>Правозащитник Вадим Курамшин годами документировал пытки и издевательства в тюрьмах "
+            "Казахстана и защищал заключённых, за которых больше некому было заступиться. За это его "
+            "арестовали, судили в процессе, где были попраны самые элементарные гарантии справедливого "
+            "суда, и приговорили к двенадцати годам лишения свободы.</p>"
+            "<p>Мы, нижеподписавшиеся, призываем вас:</p>"
+            "<ul><li>немедленно и безоговорочно освободить Вадима Курамшина;</li>"
+            "<li>пока он находится под стражей, гарантировать его безопасность, медицинскую помощь и "
+            "доступ к адвокатам по его выбору;</li>"
+            "<li>прекратить преследование правозащитников, профсоюзных активистов и журналистов в "
+            "Казахстане.</li></ul>"
+        ),
+        "addressee": "Президенту Республики Казахстан",
+    },
+    "kk": {
+        "title": "Вадим Курамшинді қорғауға шұғыл акция",
+        "summary": "Қазақстан түрмелеріндегі зорлық-зомбылықты әшкерелегені үшін сотталған құқық "
+        "қорғаушыны босатыңыз.",
+        "text": (
+            "<p>Құқық қорғаушы Вадим Курамшин көп жыл бойы Қазақстан түрмелеріндегі азаптау мен "
+            "зорлық-зомбылықты құжаттап, өзге ешкім араша түспеген тұтқындарды қорғады. Сол үшін ол "
+            "қамауға алынып, әділ соттың ең қарапайым кепілдіктері аяқасты етілген процесте он екі жылға "
+            "сотталды.</p>"
+            "<p>Біз, төменде қол қойғандар, Сізді:</p>"
+            "<ul><li>Вадим Курамшинді дереу әрі ешқандай шартсыз босатуға;</li>"
+            "<li>ол қамауда отырған кезде оның қауіпсіздігіне, медициналық көмек алуына және өзі "
+            "таңдаған адвокаттармен кездесуіне кепілдік беруге;</li>"
+            "<li>Қазақстандағы құқық қорғаушыларды, кәсіподақ белсенділері мен журналистерді қудалауды "
+            "тоқтатуға шақырамыз.</li></ul>"
+        ),
+        "addressee": "Қазақстан Республикасының Президентіне",
+    },
+}
 
 # (first name, surname, country, shown publicly) — invented supporters, e-mail addresses at example.org.
 SUPPORTERS = [
@@ -84,6 +125,7 @@ def load_content():
     if created:
         services.feature(petition)
         petition.prisoners.add(*Prisoner.objects.filter(slug="vadim-kuramshin"))
+    set_translations(petition, PETITION_TRANSLATIONS)
     _add_demo_signatures(petition)
 
 

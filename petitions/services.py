@@ -80,29 +80,34 @@ SIGNER_EMAIL_WRITER = "petitions.signer"
 
 def _signer_email(signature, reason):
     """Subject and body of the e-mail to a signer: the link to confirm their signature, or word
-    that they have already signed, and always the link to withdraw it. Plain text, no tracking,
-    in the language they signed in.
+    that they have already signed, and always the link to withdraw it. Plain text, no tracking.
+
+    In the language the signature was made in (`Signature.language`): the words, the petition's
+    title in that language (or its original) and every link, which opens the page in that
+    language (/ru/..., /kk/...).
 
     Only the campaign's words: nothing typed into the form (not even the name) is in it, since
     whoever typed it may not own the address, and the site must not mail strangers their text.
     """
-    petition = signature.petition
-    context = {
-        "petition": petition,
-        "petition_url": _absolute(petition.get_absolute_url()),
-        "already_signed": reason == EmailReason.SIGNED_AGAIN,
-        "confirm_url": ""
-        if signature.is_confirmed
-        else _absolute(reverse("petitions:confirm", kwargs={"token": tokens.confirmation_token(signature)})),
-        "withdraw_url": _absolute(
-            reverse("petitions:withdraw", kwargs={"token": tokens.withdrawal_token(signature)})
-        ),
-        "privacy_url": _absolute(reverse("petitions:privacy")),
-        "link_days": settings.PETITIONS_CONFIRMATION_LINK_DAYS,
-        "unconfirmed_days": settings.PETITIONS_UNCONFIRMED_RETENTION_DAYS,
-        "site": SiteSettings.current(),
-    }
     with translation.override(_supported_language(signature.language)):
+        petition = signature.petition
+        context = {
+            "petition": petition,
+            "petition_url": _absolute(petition.get_absolute_url()),
+            "already_signed": reason == EmailReason.SIGNED_AGAIN,
+            "confirm_url": ""
+            if signature.is_confirmed
+            else _absolute(
+                reverse("petitions:confirm", kwargs={"token": tokens.confirmation_token(signature)})
+            ),
+            "withdraw_url": _absolute(
+                reverse("petitions:withdraw", kwargs={"token": tokens.withdrawal_token(signature)})
+            ),
+            "privacy_url": _absolute(reverse("petitions:privacy")),
+            "link_days": settings.PETITIONS_CONFIRMATION_LINK_DAYS,
+            "unconfirmed_days": settings.PETITIONS_UNCONFIRMED_RETENTION_DAYS,
+            "site": SiteSettings.current(),
+        }
         subject = render_plain_text("petitions/email/signature_subject.txt", context)
         body = render_plain_text("petitions/email/signature_body.txt", context)
     return {"subject": " ".join(subject.split()), "body": body}

@@ -3,12 +3,12 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from publishing.admin import PostLinkInline, PublishableAdmin, register_post_inline
+from publishing.admin import PostLinkInline, PublishableAdmin, TranslatedTabularInline, register_post_inline
 
 from .models import Prisoner, PrisonerEvent
 
 
-class PrisonerEventInline(admin.TabularInline):
+class PrisonerEventInline(TranslatedTabularInline):
     model = PrisonerEvent
     fields = ["date", "date_precision", "title", "description"]
     extra = 1
@@ -21,6 +21,7 @@ class PrisonerEventInline(admin.TabularInline):
 
 @admin.register(Prisoner)
 class PrisonerAdmin(PublishableAdmin):
+    translation_key_field = "name"
     list_display = ["name", "situation", "place_of_detention", "status_label", "published_at"]
     list_filter = ["situation", "status"]
     search_fields = ["name", "summary", "charges"]

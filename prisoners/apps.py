@@ -19,10 +19,11 @@ class PrisonersConfig(AppConfig):
     def ready(self):
         from publishing import fulltext, sections
 
-        from .models import PRISONER_SEARCH_INDEX
+        from .models import PRISONER_SEARCH_INDEXES
 
-        # On SQLite, profiles are searched through an FTS5 table kept in step with them.
-        fulltext.register(PRISONER_SEARCH_INDEX)
+        # On SQLite, profiles are searched through an FTS5 table per language kept in step with them.
+        for index in PRISONER_SEARCH_INDEXES.values():
+            fulltext.register(index)
 
         # A post's page names the people it is about.
         sections.register("post_detail", "prisoners/includes/post_prisoners.html", order=30)

@@ -18,20 +18,21 @@ class PrisonerQuerySet(PublishableQuerySet):
         PostgreSQL and on SQLite alike (publishing/fulltext.py says what matches)."""
         if connections[self.db].vendor == "postgresql":
             return fulltext.websearch(self, query, PRISONER_SEARCH_WEIGHTS, ["name"])
-        return PRISONER_SEARCH_INDEX.search(self, query, ["name"])
+        return fulltext.search_translated(PRISONER_SEARCH_INDEXES, self, query, ["name"])
+
+
+def _as_is(text):
+    return text
 
 
 PRISONER_SEARCH_WEIGHTS = {"name": "A", "summary": "B", "charges": "C", "biography": "C"}
-PRISONER_SEARCH_INDEX = fulltext.FullTextIndex(
+# On SQLite, one FTS5 table per language (prisoners_prisoner_search is the English one).
+PRISONER_SEARCH_INDEXES = fulltext.translated_indexes(
     "prisoners_prisoner_search",
     "prisoners.Prisoner",
-    {
-        "name": (5, lambda prisoner: prisoner.name),
-        "summary": (2, lambda prisoner: prisoner.summary),
-        "charges": (1, lambda prisoner: prisoner.charges),
-        "biography": (1, lambda prisoner: plain_text(prisoner.biography)),
-    },
+    {"name": (5, _as_is), "summary": (2, _as_is), "charges": (1, _as_is), "biography": (1, plain_text)},
 )
+PRISONER_SEARCH_INDEX = PRISONER_SEARCH_INDEXES["en"]
 
 
 class Prisoner(Publishable, ImageWithAltText):

@@ -1,11 +1,17 @@
+import copy
+
+from django.conf import settings
 from django.contrib import admin, messages
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin, TranslationTabularInline
 
 from .forms import KeepsUploadsForm
+from .languages import missing_translations
 from .models import Article, Author, Category, Page, Post, Redirect, SiteSettings, Tag
 from .redirects import KeepsOldAddresses
 
@@ -30,7 +36,70 @@ class PostLinkInline(admin.TabularInline):
     extra = 0
 
 
-class PublishableAdmin(admin.ModelAdmin):
+class TranslationMissingFilter(admin.SimpleListFilter):
+    """Items whose main field (title, name) has no version in a language yet."""
+
+    title = _("translation")
+    parameter_name = "untranslated"
+
+    def lookups(self, request, model_admin):
+        return [
+            (code, _("Not translated into %(language)s") % {"language": name})
+            for code, name in settings.LANGUAGES
+            if code != settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        ]
+
+    def queryset(self, request, queryset):
+        codes = [code for code, _name in settings.LANGUAGES]
+        if self.value() not in codes:
+            return queryset
+        column = f"{self.model_admin_key_field}_{self.value()}"
+        return queryset.filter(Q(**{f"{column}__isnull": True}) | Q(**{column: ""}))
+
+    def __init__(self, request, params, model, model_admin):
+        self.model_admin_key_field = model_admin.translation_key_field
+        super().__init__(request, params, model, model_admin)
+
+
+class TranslatedAdmin(TabbedDjangoJqueryTranslationAdmin):
+    """The admin of anything editors translate (django-modeltranslation): each translated field
+    as one tab per language (English, Русский, Қазақша), a list column naming the languages an
+    item still lacks and a filter for them.
+
+    Admins that build their fieldsets in code name the fields as the model does ("title") in
+    `get_untranslated_fieldsets`; they are given here the tabs' fields (title_en, title_ru...).
+    """
+
+    # The field whose translation decides whether an item counts as translated in the filter.
+    translation_key_field = "title"
+
+    def get_untranslated_fieldsets(self, request, obj=None):
+        return None
+
+    def get_fieldsets(self, request, obj=None):
+        declared = self.get_untranslated_fieldsets(request, obj)
+        if declared is None:
+            return super().get_fieldsets(request, obj)
+        # Copied: the patch rewrites the field lists in place, and these are class attributes.
+        return self._patch_fieldsets(copy.deepcopy(declared))
+
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), "missing_translations_label"]
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), TranslationMissingFilter]
+
+    @admin.display(description=_("translation missing"))
+    def missing_translations_label(self, item):
+        names = dict(settings.LANGUAGES)
+        return ", ".join(names[code] for code in missing_translations(item)) or "–"
+
+
+class TranslatedTabularInline(TranslationTabularInline):
+    """Rows of a translated model on another's form (a prisoner's timeline)."""
+
+
+class PublishableAdmin(TranslatedAdmin):
     """What the admin of anything that is published shares (posts, prisoner profiles, petitions):
     the status with its schedule, publish and unpublish actions, and an address that stays
     fixed once published."""
@@ -111,7 +180,9 @@ class PublishableAdmin(admin.ModelAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(TranslatedAdmin):
+    translation_key_field = "name"
+
     list_display = ["name", "slug", "parent", "navigation_order", "show_in_navigation"]
     list_editable = ["navigation_order", "show_in_navigation"]
     search_fields = ["name"]
@@ -120,7 +191,9 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(TranslatedAdmin):
+    translation_key_field = "name"
+
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -213,7 +286,7 @@ class PostAdminBase(PublishableAdmin):
             },
         )
 
-    def get_fieldsets(self, request, obj=None):
+    def get_untranslated_fieldsets(self, request, obj=None):
         return [self.content_fieldset, self.publishing_fieldset, self.image_fieldset, self.links_fieldset]
 
     def get_inlines(self, request, obj):
@@ -252,7 +325,7 @@ class PostAdmin(PostAdminBase):
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(admin.ModelAdmin):
+class SiteSettingsAdmin(TabbedDjangoJqueryTranslationAdmin):
     """The campaign's name and the sentences that present it, and who answers for supporters'
     data on the privacy notice: one row, never added or deleted."""
 

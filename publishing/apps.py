@@ -34,10 +34,11 @@ class PublishingConfig(AppConfig):
         from outbox import periodic
 
         from . import fulltext, tasks
-        from .models import POST_SEARCH_INDEX
+        from .models import POST_SEARCH_INDEXES
 
         # The counters of the limits against floods (publishing/limits.py) of hours that are over.
         periodic.register(tasks.purge_expired_counters, every=timedelta(hours=1))
 
-        # On SQLite, posts are searched through an FTS5 table kept in step with them.
-        fulltext.register(POST_SEARCH_INDEX)
+        # On SQLite, posts are searched through an FTS5 table per language kept in step with them.
+        for index in POST_SEARCH_INDEXES.values():
+            fulltext.register(index)

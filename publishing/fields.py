@@ -38,8 +38,12 @@ class SanitisedHTMLField(models.TextField):
     default_validators = [validate_images_from_this_site]
 
     def pre_save(self, model_instance, add):
+        # Each language's column (body_ru, body_kk: modeltranslation copies this field, this
+        # method with it) is cleaned on its own. The value is put back in the instance's
+        # __dict__, not through setattr: on a translated model `body` is modeltranslation's
+        # descriptor, which would write the English fallback into the active language's column.
         value = clean_html(getattr(model_instance, self.attname))
-        setattr(model_instance, self.attname, value)
+        model_instance.__dict__[self.attname] = value
         return value
 
     def formfield(self, **kwargs):

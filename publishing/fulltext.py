@@ -8,22 +8,56 @@ ignored outside phrases. There is no prefix matching ("kuram" does not find "Kur
 as websearch_to_tsquery has none; a word's other forms are found by stemming instead.
 
 - PostgreSQL: `weighted_vector()` and `websearch()`, i.e. to_tsvector / websearch_to_tsquery
-  with the english configuration, ranked with ts_rank.
+  with the configuration of the visitor's language (english, russian; simple for Kazakh, which
+  PostgreSQL has no stemmer for), ranked with ts_rank.
 - SQLite: an FTS5 table beside each searchable model's table (`FullTextIndex`), created by a
   migration that does nothing on PostgreSQL, kept in step on every save and delete (signals),
   rebuilt by `manage.py rebuild_search_index`. The visitor's query is translated into an FTS5
   MATCH expression in which every word is a quoted string (`websearch_to_fts5`): nothing typed
   can become an FTS5 operator or a column filter. Ranked with bm25 and the same column weights.
+
+Each language is searched in the text a visitor of that language reads: a field's version in
+their language, or the English original where there is none (django-modeltranslation's
+columns, `title_ru`...). On PostgreSQL one GIN index per language; on SQLite one FTS5 table per
+language (`translated_indexes`). Russian and Kazakh words are matched as written on SQLite
+(FTS5 has no Russian stemmer); PostgreSQL's russian configuration also finds other forms.
 """
 
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connections, models
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce, NullIf
 from django.db.models.signals import post_delete, post_migrate, post_save
+from django.utils import translation
 
 CONFIG = "english"
+# PostgreSQL's text search configuration per language: its stemmer and stop words. Kazakh has
+# none in PostgreSQL: "simple" lowercases and matches words as written.
+CONFIGS = {"en": "english", "ru": "russian", "kk": "simple"}
+
+
+def active_language():
+    """The language searched: the visitor's (the active one), or the original for any other."""
+    language = translation.get_language()
+    return language if language in CONFIGS else settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+
+def translated_text(name, language):
+    """The expression for field `name` as a reader of `language` sees it: its version in that
+    language, else the original (English)."""
+    original = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    if language == original:
+        return models.F(f"{name}_{original}")
+    text = models.TextField()
+    return Coalesce(
+        NullIf(models.F(f"{name}_{language}"), models.Value(""), output_field=text),
+        models.F(f"{name}_{original}"),
+        output_field=text,
+    )
+
 
 # PostgreSQL's english.stop (the Snowball list): words websearch_to_tsquery ignores.
 ENGLISH_STOP_WORDS = frozenset(
@@ -44,30 +78,40 @@ _TOKEN = re.compile(r"[^\W_]+")
 # --- PostgreSQL ----------------------------------------------------------------------
 
 
-def weighted_vector(weights):
-    """The tsvector of a row: {field: "A" | "B" | "C" | "D"}, in the english configuration.
+def weighted_vector(weights, language=None):
+    """The tsvector of a row: {field: "A" | "B" | "C" | "D"}, as `language` reads it, in that
+    language's configuration. Without a language: the untranslated columns in english (what
+    the site searched before it had languages; migration 0005 builds its index from it).
 
     Migrations build the GIN index from the same expression: PostgreSQL uses an expression
     index only for a query that repeats it exactly.
     """
     from django.contrib.postgres.search import SearchVector
 
-    vectors = [SearchVector(name, weight=weight, config=CONFIG) for name, weight in weights.items()]
+    if language is None:
+        vectors = [SearchVector(name, weight=weight, config=CONFIG) for name, weight in weights.items()]
+    else:
+        vectors = [
+            SearchVector(translated_text(name, language), weight=weight, config=CONFIGS[language])
+            for name, weight in weights.items()
+        ]
     combined = vectors[0]
     for vector in vectors[1:]:
         combined = combined + vector
     return combined
 
 
-def websearch(queryset, query, weights, tie_breakers):
-    """`queryset` narrowed to rows matching `query` (websearch syntax), best first."""
+def websearch(queryset, query, weights, tie_breakers, language=None):
+    """`queryset` narrowed to rows matching `query` (websearch syntax), best first, in the
+    visitor's language (`language`, the active one by default)."""
     from django.contrib.postgres.search import SearchQuery, SearchRank
 
-    search_query = SearchQuery(query, search_type="websearch", config=CONFIG)
+    language = language or active_language()
+    search_query = SearchQuery(query, search_type="websearch", config=CONFIGS[language])
     # Match with @@, not with rank > 0: ts_rank is above zero for rows that have only one of
     # two words asked for, or a word the visitor excluded ("-word").
     return (
-        queryset.alias(document=weighted_vector(weights))
+        queryset.alias(document=weighted_vector(weights, language))
         .filter(document=search_query)
         .annotate(rank=SearchRank(models.F("document"), search_query))
         .order_by("-rank", *tie_breakers)
@@ -161,10 +205,11 @@ class FullTextIndex:
     text is indexed as readers see it (HTML bodies as plain text).
     """
 
-    def __init__(self, table, model_label, columns):
+    def __init__(self, table, model_label, columns, language="en"):
         self.table = table
         self.model_label = model_label
         self.columns = columns
+        self.language = language
         # Table and column names are this code's own constants; every value is a parameter.
         names, placeholders = ", ".join(columns), ", ".join(["%s"] * (len(columns) + 1))
         self._insert_sql = f'INSERT INTO "{table}" (rowid, {names}) VALUES ({placeholders})'  # noqa: S608
@@ -184,10 +229,12 @@ class FullTextIndex:
 
     def create(self, schema_editor):
         names = ", ".join(self.columns)
-        # Porter stemming over unicode61, diacritics kept: PostgreSQL's english configuration.
+        # English: Porter stemming over unicode61, diacritics kept (PostgreSQL's english
+        # configuration). Other languages: words as written (FTS5 has no stemmer for them).
+        stemmer = "porter " if self.language == "en" else ""
         schema_editor.execute(
             f'CREATE VIRTUAL TABLE IF NOT EXISTS "{self.table}" USING fts5({names}, '
-            "tokenize = 'porter unicode61 remove_diacritics 0')"
+            f"tokenize = '{stemmer}unicode61 remove_diacritics 0')"
         )
 
     def drop(self, schema_editor):
@@ -197,7 +244,8 @@ class FullTextIndex:
         return self.table in connections[using].introspection.table_names()
 
     def _values(self, row):
-        return [row.pk, *(text_of(row) or "" for _weight, text_of in self.columns.values())]
+        with translation.override(self.language):
+            return [row.pk, *(text_of(row) or "" for _weight, text_of in self.columns.values())]
 
     def rebuild(self, rows, using="default"):
         """Index `rows` (any iterable of the model's rows) in place of everything indexed before."""
@@ -256,6 +304,46 @@ class FullTextIndex:
         rank = RawSQL(self._rank_sql + row_id, [expression])  # noqa: S611 (the query is a parameter)
         # bm25 is lower for a better match; rows found only through an exclusion have none.
         return found.annotate(rank=rank).order_by(models.F("rank").asc(nulls_last=True), *tie_breakers)
+
+
+def _read_in(row, name, language):
+    """`row`'s field `name` as a reader of `language` sees it: its version in that language,
+    else the original. Works on historical models in migrations too (plain columns)."""
+    for code in (language, settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+        value = getattr(row, f"{name}_{code}", None)
+        if value:
+            return value
+    return getattr(row, name, "") or ""
+
+
+def translated_indexes(table, model_label, columns):
+    """One FullTextIndex per language for a translated model: {language: index}. English keeps
+    `table`, the others get `table_ru`, `table_kk`. `columns` maps each translated field to
+    (weight for bm25, function turning its text into what readers see, e.g. HTML to plain text).
+    """
+    original = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    indexes = {}
+    for language in CONFIGS:
+        indexes[language] = FullTextIndex(
+            table if language == original else f"{table}_{language}",
+            model_label,
+            {
+                name: (
+                    weight,
+                    lambda row, name=name, language=language, shown=shown: shown(
+                        _read_in(row, name, language)
+                    ),
+                )
+                for name, (weight, shown) in columns.items()
+            },
+            language=language,
+        )
+    return indexes
+
+
+def search_translated(indexes, queryset, query, tie_breakers):
+    """`queryset` narrowed to rows matching `query`, searched in the visitor's language (SQLite)."""
+    return indexes[active_language()].search(queryset, query, tie_breakers)
 
 
 _indexes = {}

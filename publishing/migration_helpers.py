@@ -27,3 +27,24 @@ def content_type_mover(old_app_label, new_app_label, model_names):
         move(apps, new_app_label, old_app_label)
 
     return forwards, backwards
+
+
+def english_copied_from_original(model_fields):
+    """A RunPython pair for the migration that adds a model's translation columns
+    (django-modeltranslation): what each row held so far is its English (the default
+    language's column, `title_en`), so pages read the same after the migration.
+
+    `model_fields` maps "app_label.ModelName" to the translated field names. Backwards there is
+    nothing to undo: the columns are dropped.
+    """
+    from django.db.models import F
+
+    def forwards(apps, schema_editor):
+        for label, field_names in model_fields.items():
+            model = apps.get_model(label)
+            model._base_manager.update(**{f"{name}_en": F(name) for name in field_names})
+
+    def backwards(apps, schema_editor):
+        pass
+
+    return forwards, backwards

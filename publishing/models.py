@@ -25,6 +25,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from . import fulltext
@@ -333,22 +334,32 @@ class SiteSettings(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1  # one row only
         super().save(*args, **kwargs)
-        shared_cache.delete(self.CACHE_KEY)
+        self.forget_cached()
 
     def delete(self, *args, **kwargs):
         super().delete(*args, **kwargs)
-        shared_cache.delete(self.CACHE_KEY)
+        self.forget_cached()
+
+    @classmethod
+    def cache_key(cls, language):
+        # One copy per language: the navigation is stored with its titles as they read in it.
+        return f"{cls.CACHE_KEY}:{language}"
+
+    @classmethod
+    def forget_cached(cls):
+        shared_cache.delete_many([cls.cache_key(code) for code, _name in settings.LANGUAGES])
 
     @classmethod
     def current(cls):
         """The site's settings: the saved row, or the defaults (SITE_NAME) before anyone saved it."""
-        found = shared_cache.get(cls.CACHE_KEY)
+        key = cls.cache_key(get_language())
+        found = shared_cache.get(key)
         if found is None:
             found = cls.objects.filter(pk=1).first() or cls(pk=1, name=settings.SITE_NAME)
             # Read with them: the static pages editors placed in the header and footer.
             found.navigation_pages = Page.navigation_links()
             # A minute at most: without Redis each worker process has a cache of its own.
-            shared_cache.set(cls.CACHE_KEY, found, timeout=60)
+            shared_cache.set(key, found, timeout=60)
         return found
 
     def widget_frame_ancestors(self):
@@ -469,21 +480,23 @@ class PostQuerySet(PublishableQuerySet):
         SQLite alike (publishing/fulltext.py says what matches)."""
         if connections[self.db].vendor == "postgresql":
             return fulltext.websearch(self, query, POST_SEARCH_WEIGHTS, ["-published_at"])
-        return POST_SEARCH_INDEX.search(self, query, ["-published_at"])
+        return fulltext.search_translated(POST_SEARCH_INDEXES, self, query, ["-published_at"])
+
+
+def _as_is(text):
+    return text
 
 
 # The text a post is found by, and how much each part counts (PostgreSQL's weights A, B, C:
 # ts_rank's default weights make a title match count 5 times a body match, a standfirst 2 times).
 POST_SEARCH_WEIGHTS = {"title": "A", "standfirst": "B", "body": "C"}
-POST_SEARCH_INDEX = fulltext.FullTextIndex(
+# On SQLite, one FTS5 table per language (publishing_post_search is the English one).
+POST_SEARCH_INDEXES = fulltext.translated_indexes(
     "publishing_post_search",
     "publishing.Post",
-    {
-        "title": (5, lambda post: post.title),
-        "standfirst": (2, lambda post: post.standfirst),
-        "body": (1, lambda post: plain_text(post.body)),
-    },
+    {"title": (5, _as_is), "standfirst": (2, _as_is), "body": (1, plain_text)},
 )
+POST_SEARCH_INDEX = POST_SEARCH_INDEXES["en"]
 
 
 class Post(KeepsOldAddresses, Publishable, ImageWithAltText):
@@ -738,11 +751,11 @@ class Page(KeepsOldAddresses, Publishable, ImageWithAltText):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        shared_cache.delete(SiteSettings.CACHE_KEY)  # it carries the navigation
+        SiteSettings.forget_cached()  # it carries the navigation
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)
-        shared_cache.delete(SiteSettings.CACHE_KEY)
+        SiteSettings.forget_cached()
         return result
 
     @property

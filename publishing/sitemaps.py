@@ -11,7 +11,15 @@ from .models import Category, Page, Post, Tag
 
 class SiteSitemap(Sitemap):
     """Addresses under SITE_URL, whatever host or scheme the request came in on
-    (behind a reverse proxy the request may say http://127.0.0.1)."""
+    (behind a reverse proxy the request may say http://127.0.0.1).
+
+    Every page in each language (/, /ru/, /kk/), each entry naming its versions in the others
+    and the English one as x-default (hreflang alternates), as every page's <head> does.
+    """
+
+    i18n = True
+    alternates = True
+    x_default = True
 
     @property
     def protocol(self):

@@ -139,6 +139,13 @@ def build_public_pages(client):
         image_alt="Workers with a banner at the foundry gate",
         image_caption="Zhezkazgan, March",
         days_ago=0,
+        title_kk="Жезқазғанда зауытты жабуға жол жоқ",
+        standfirst_kk="Үлгі хатты еліңіздегі елшілікке жіберіңіз.",
+        body_kk="<p>Жұмысшылар зауытты ұлттандыруды талап етеді.</p>",
+        letter_subject_kk="Наразылық: зауыттарды жабуға жол бермеу",
+        letter_salutation_kk="Құрметті ханымдар мен мырзалар!",
+        letter_body_kk="Зауыттарды жабу жоспарына наразылығымды білдіремін.",
+        letter_closing_kk="Құрметпен,",
     )
     closed_appeal = factories.appeal(
         "Free the Zhanaozen oil workers",
@@ -215,6 +222,11 @@ def build_public_pages(client):
     )
     petition.prisoners.add(tuleteva)
     petition.posts.add(article)
+    # The petition in Russian and Kazakh; the article has no version in either (the note).
+    petition.title_ru, petition.title_kk = "Свободу Розе Тулетаевой", "Роза Төлетаеваға бостандық"
+    petition.summary_ru = "Освободите нефтяницу из Жанаозена."
+    petition.text_ru = "<p>Мы требуем освободить Розу Тулетаеву.</p><h2>Почему</h2><p>Она невиновна.</p>"
+    petition.save()
     for days_ago, how_many in ((9, 40), (5, 25), (1, 12)):  # signers, a chart and a table of countries
         moment = timezone.now() - timedelta(days=days_ago)
         factories.confirmed_signatures(petition, how_many, created_at=moment, confirmed_at=moment)
@@ -266,6 +278,14 @@ def build_public_pages(client):
         PublicPage("petition widget", f"/petitions/{petition.slug}/embed/"),
         PublicPage("closed petition widget", f"/petitions/{closed_petition.slug}/embed/"),
         PublicPage("petition widget thank-you", f"/petitions/{petition.slug}/embed/thanks/"),
+        # Russian and Kazakh: the same layout with the other switcher state, translated content,
+        # and content shown in the original with its note.
+        PublicPage("home page in Russian", "/ru/"),
+        PublicPage("petition in Russian", f"/ru{petition.get_absolute_url()}"),
+        PublicPage("appeal in Kazakh", f"/kk{appeal.get_absolute_url()}?country=DE"),
+        PublicPage("untranslated article in Kazakh", f"/kk{article.get_absolute_url()}"),
+        PublicPage("search in Russian", "/ru/search/?q=strike"),
+        PublicPage("page not found in Kazakh", "/kk/no-such-page/", status=404),
     ]
 
     # Reached only by posting a form, or through an error: keep what the site answered.

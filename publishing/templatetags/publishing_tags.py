@@ -1,10 +1,11 @@
 from datetime import datetime
 
 from django import template
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from publishing import sections
+from publishing import languages, sections
 from publishing.html import fit_headings, render_html
 
 register = template.Library()
@@ -41,3 +42,19 @@ def page_sections(context, place):
             rendered.append(context.template.engine.get_template(template_name).render(context))
     # Each part is a rendered template, already escaped where it had to be.
     return mark_safe("".join(rendered))
+
+
+@register.inclusion_tag("publishing/includes/translation_note.html")
+def translation_note(item):
+    """The note above content shown (wholly or partly) in the original because it has no
+    version in the visitor's language yet: `{% translation_note post %}`."""
+    return {"note": languages.translation_note(item)}
+
+
+@register.simple_tag
+def original_lang(item, field_name):
+    """` lang="en"` on an element that shows `item`'s `field_name` in the original, because it
+    has no version in the visitor's language yet (so that screen readers pronounce it right);
+    nothing otherwise: `<h1{% original_lang post "title" %}>`."""
+    language = languages.field_language(item, field_name)
+    return format_html(' lang="{}"', language) if language != translation.get_language() else ""

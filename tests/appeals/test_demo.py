@@ -46,3 +46,25 @@ def test_every_demo_address_is_marked_as_an_example():
         assert recipient.is_example
         assert recipient.email.endswith("@example.org")
         assert "EXAMPLE" in recipient.postal_address
+
+
+def test_the_demo_appeal_and_petition_read_in_russian_and_kazakh(client):
+    from petitions import demo as petition_demo
+    from petitions.models import Petition
+
+    load_demo_content()
+    load_demo_content()  # twice: still the same versions
+
+    appeal = Appeal.objects.get(slug=demo.APPEAL_SLUG)
+    petition = Petition.objects.get(slug=petition_demo.PETITION_SLUG)
+    for language in ("ru", "kk"):
+        for field in ("title", "standfirst", "body", "letter_subject", "letter_salutation", "letter_body"):
+            assert getattr(appeal, f"{field}_{language}"), (field, language)
+        for field in ("title", "summary", "text", "addressee"):
+            assert getattr(petition, f"{field}_{language}"), (field, language)
+    kazakh = client.get(f"/kk{appeal.get_absolute_url()}?country=DE").content.decode()
+    assert "Мәртебелі елші!" in kazakh and "Жезқазған" in kazakh
+    assert 'class="translation-note"' not in kazakh
+    russian = client.get(f"/ru{petition.get_absolute_url()}").content.decode()
+    assert "Срочная акция в защиту Вадима Курамшина" in russian
+    assert 'class="translation-note"' not in russian

@@ -16,7 +16,7 @@ def editor_client(client, editor):
 
 
 def embassy_form(**fields):
-    return {"kind": "embassy", "name": "Embassy of Kazakhstan in Germany", "country": "DE", **fields}
+    return {"kind": "embassy", "name_en": "Embassy of Kazakhstan in Germany", "country": "DE", **fields}
 
 
 def test_an_editor_adds_an_embassy_that_supporters_can_then_choose(editor_client):

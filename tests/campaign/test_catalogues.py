@@ -28,6 +28,12 @@ FIX = "run `make messages`, translate the new entries in locale/ru and locale/kk
 PYTHON_PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]")
 BRACE_PLACEHOLDER = re.compile(r"\{\w*\}")
 HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+# A sentence, a label with its colon, a salutation with its comma: the end stays what it was.
+ENDINGS = ".,:;!?…"
+
+
+def ending(text):
+    return text.rstrip()[-1:] if text.rstrip()[-1:] in set(ENDINGS) else ""
 
 
 def read_catalogue(path):
@@ -98,6 +104,11 @@ def problems_in(entries, nplurals):
         sources = [entry["msgid"], entry.get("msgid_plural", entry["msgid"])]
         for index, text in entry["msgstr"].items():
             source = sources[0] if index in (None,) else sources[1]
+            if ending(source) != ending(text):
+                problems.append(
+                    f"ends with {ending(text)!r} instead of {ending(source)!r}"
+                    f"{'' if index is None else f' [{index}]'}: {name(entry)}"
+                )
             checks = [HTML_TAG]
             if "python-format" in entry["flags"]:
                 checks.append(PYTHON_PLACEHOLDER)
@@ -128,7 +139,7 @@ def test_every_entry_of_the_catalogue_is_translated_with_its_plurals_and_placeho
     assert not problems, f"locale/{language}: {len(problems)} problem(s); {FIX}:\n" + "\n".join(problems)
 
 
-def test_the_check_finds_an_untranslated_a_fuzzy_a_short_plural_and_a_lost_placeholder():
+def test_the_check_finds_an_untranslated_a_fuzzy_a_short_plural_a_lost_placeholder_and_a_lost_ending():
     entries = [
         {"msgid": "Sign", "msgstr": {None: ""}, "flags": set()},
         {"msgid": "Confirm", "msgstr": {None: "Подтвердить"}, "flags": {"fuzzy"}},
@@ -140,6 +151,7 @@ def test_the_check_finds_an_untranslated_a_fuzzy_a_short_plural_and_a_lost_place
         },
         {"msgid": "To: %(addressee)s", "msgstr": {None: "Кому: %(addresse)s"}, "flags": {"python-format"}},
         {"msgid": '<a href="%(url)s">Data</a>', "msgstr": {None: "<a>Данные</a>"}, "flags": set()},
+        {"msgid": "Hello,", "msgstr": {None: "Здравствуйте!"}, "flags": set()},
     ]
     found = "\n".join(problems_in(entries, 3))
     assert "untranslated: 'Sign'" in found
@@ -147,6 +159,7 @@ def test_the_check_finds_an_untranslated_a_fuzzy_a_short_plural_and_a_lost_place
     assert "2 plural forms instead of 3: '%(n)s signature'" in found
     assert "'To: %(addressee)s'" in found
     assert "Data</a>" in found
+    assert "ends with '!' instead of ',': 'Hello,'" in found
 
 
 def _messages_ignore():

@@ -1,5 +1,7 @@
 """A Russian or Kazakh reader gets the interface in their language, with the right plural forms."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -57,3 +59,20 @@ def test_a_missing_page_says_so_in_russian(client):
     page = client.get(address, HTTP_ACCEPT_LANGUAGE="ru")
     assert page.status_code == 404
     assert "Мы не нашли эту страницу" in page.content.decode()
+
+
+def test_a_kazakh_reader_sees_counts_grouped_and_dates_in_kazakh(client):
+    appeal = factories.appeal(letters_sent=1234, deadline=datetime.date(2030, 12, 1))
+    with translation.override("kk"):
+        address = appeal.get_absolute_url()
+    page = client.get(address, HTTP_ACCEPT_LANGUAGE="kk").content.decode()
+    assert "Осы уақытқа дейін 1\u00a0234 хат жіберілді." in page
+    assert "Мерзімі: 2030 жылғы 1 желтоқсан." in page
+
+
+def test_a_russian_reader_sees_the_count_of_letters_grouped_with_its_plural_form(client):
+    appeal = factories.appeal(letters_sent=1234)
+    with translation.override("ru"):
+        address = appeal.get_absolute_url()
+    page = client.get(address, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert "Уже отправлено 1\u00a0234 письма." in page

@@ -39,7 +39,7 @@ def test_a_body_that_comes_back_with_an_error_keeps_what_the_editor_wrote(client
     client.force_login(editor)
     response = client.post(
         "/admin/publishing/article/add/",
-        {"title": "", "slug": "x", "status": "draft", "body": "<p>Kept <strong>text</strong></p>"},
+        {"title_en": "", "slug": "x", "status": "draft", "body_en": "<p>Kept <strong>text</strong></p>"},
     )
     assert response.status_code == 200
     assert "&lt;p&gt;Kept &lt;strong&gt;text&lt;/strong&gt;&lt;/p&gt;" in response.content.decode()

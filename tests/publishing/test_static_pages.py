@@ -31,7 +31,8 @@ def test_editors_place_pages_in_the_header_and_footer_in_their_order(client):
     factories.page("Imprint", navigation="footer")
     factories.page("Hidden", navigation="")
     html = client.get("/posts/").content.decode()
-    header = html[html.index('id="site-nav"') : html.index("</nav>")]
+    start = html.index('id="site-nav"')
+    header = html[start : html.index("</nav>", start)]
     assert header.index('href="/about/"') < header.index('href="/donate/"')
     assert 'href="/imprint/"' not in header
     footer = html[html.index("site-footer") :]

@@ -6,7 +6,7 @@ import re
 
 import pytest
 from django.db import connection
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import LocalePrefixPattern, URLPattern, URLResolver, get_resolver
 
 from tests import factories
 
@@ -27,6 +27,8 @@ def _route_template(pattern):
         return _ROUTE_PARAMETER.sub(
             lambda match: _DIGITS_BY_GROUP.get(match.group("name"), PLACEHOLDER), pattern._route
         )
+    if isinstance(pattern, LocalePrefixPattern):  # i18n_patterns: the English addresses, unprefixed
+        return pattern.language_prefix
     regex = pattern._regex  # re_path(r"^index\.php/category/(?P<slug>[^/]+)/?$")
     address = _NAMED_GROUP.sub(lambda match: _DIGITS_BY_GROUP.get(match.group("name"), PLACEHOLDER), regex)
     return address.lstrip("^").rstrip("$").replace("/?", "/").replace("\\.", ".")

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('publishing', '0008_pages_tags_authors_redirects'),
+        ('publishing', '0010_search_in_each_language'),
     ]
 
     operations = [
