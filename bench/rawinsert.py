@@ -16,8 +16,11 @@ import psycopg
 INSERT = """
     INSERT INTO petitions_signature (
         petition_id, public_id, first_name, last_name, email, email_normalised, country,
-        city_or_postcode, comment, show_name_publicly, wants_updates, status, flag_reason, created_at
-    ) VALUES (%s, %s, 'Aigerim', 'Akhmetova', %s, %s, 'KZ', 'Almaty', '', false, false, 'pending', '', now())
+        city_or_postcode, comment, show_name_publicly, wants_updates, status, flag_reason, created_at,
+        language
+    ) VALUES (
+        %s, %s, 'Aigerim', 'Akhmetova', %s, %s, 'KZ', 'Almaty', '', false, false, 'pending', '', now(), 'en'
+    )
 """
 
 

@@ -35,13 +35,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import load, rawinsert, stack, update_mailing, weight, wordpress_import
+from bench import lighthouse, load, rawinsert, stack, update_mailing, weight, wordpress_import
 from bench.tables import DAY_PAGE_VIEWS_PER_SECOND, DAY_SIGNATURES_PER_SECOND, Measurements, build
 
 # Paced a little above the petition day's targets, so that timer slack cannot drop below them.
 PACING_HEADROOM = 1.05
 DAY_VIEW_CONNECTIONS = 128
-DAY_SIGNING_CONNECTIONS = 16
+DAY_SIGNING_CONNECTIONS = 32
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,7 @@ class Bench:
     def __init__(self, plan, workers, work_dir):
         self.plan = plan
         self.workers = workers
+        self.work_dir = work_dir
         self.env = stack.bench_env(work_dir)
         self.log = work_dir / "servers.log"
         self.measured = Measurements()
@@ -88,6 +89,7 @@ class Bench:
     def run(self):
         self.prepare()
         self.count_queries()
+        self.bare_reference()
         self.without_page_cache()
         self.raw_inserts()
         self.with_page_cache()
@@ -97,6 +99,8 @@ class Bench:
         self.signing_time()
         self.wordpress()
         self.update_mailing()
+        # The machine is shared: what else ran shows in the load average, beside the figures.
+        self.measured.setup["machine"] += f", {os.getloadavg()[0]:.1f} after"
 
     # --- setting up -------------------------------------------------------------------
 
@@ -161,6 +165,15 @@ class Bench:
             self.env, "bench.probes", "queries", json.dumps(self.seeded), str(self.deep_page)
         )
 
+    def bare_reference(self):
+        """The reference: the baseline view with no middleware at all (bench/bare_settings.py),
+        same gunicorn, same workers."""
+        step("The reference: a bare Django view, no middleware")
+        env = {**self.env, "DJANGO_SETTINGS_MODULE": "bench.bare_settings", "PAGE_CACHE_SECONDS": "0"}
+        with stack.gunicorn(env, self.workers, self.log) as url:
+            load.run(url, self.plan.warmup_seconds * 2, self.plan.concurrency, paths=["/bench/baseline"])
+            self.measured.bare = self.measure(url, "/bench/baseline")
+
     def without_page_cache(self):
         step("Page cache off: the baseline, each page, signing")
         m = self.measured
@@ -208,6 +221,17 @@ class Bench:
                 name: weight.conditional_get(url, path) for name, path in {**self.pages, **feeds}.items()
             }
             m.day = self.petition_day(url)
+            with stack.nginx_in_front(url, self.work_dir) as (nginx_url, access_log):
+                pages = list(self.pages.values())
+                load.run(nginx_url, self.plan.warmup_seconds, DAY_VIEW_CONNECTIONS, paths=pages)
+                step("Lighthouse (mobile) on the home, category and petition pages, behind nginx")
+                m.lighthouse = lighthouse.audit_pages(
+                    nginx_url,
+                    {"home": "/", "category": self.pages["category p1"], "petition": self.petition_path},
+                )
+                access_log.write_text("")  # count the day's requests only
+                m.day_nginx = self.petition_day(nginx_url, behind_nginx=True)
+                m.nginx_cache = stack.cache_statuses(access_log)
 
     def with_local_memory_cache(self):
         """For comparison: the page cache in each worker's memory instead of Redis.
@@ -220,11 +244,12 @@ class Bench:
         with self.server({**self.env, "REDIS_URL": ""}) as url:
             self.measured.local_cache = {name: self.measure(url, self.pages[name]) for name in names}
 
-    def petition_day(self, url):
+    def petition_day(self, url, behind_nginx=False):
         """Viewers and signers together, each at a fixed rate, for `day_seconds`."""
+        where = "behind nginx" if behind_nginx else "gunicorn alone"
         step(
-            f"Petition day: {DAY_PAGE_VIEWS_PER_SECOND:,} page views/s and {DAY_SIGNATURES_PER_SECOND} "
-            f"signatures/s for {self.plan.day_seconds}s"
+            f"Petition day, {where}: {DAY_PAGE_VIEWS_PER_SECOND:,} page views/s and "
+            f"{DAY_SIGNATURES_PER_SECOND} signatures/s for {self.plan.day_seconds}s"
         )
         seeded = self.seeded
         # Most viewers watch the count; the others read the news around it.
@@ -252,8 +277,8 @@ class Bench:
         busy_after, wrk_after = stack.cpu_seconds()
         available = (os.cpu_count() or 1) * day["views"].seconds
         self.measured.setup["petition day"] += (
-            f"; the {os.cpu_count()} CPUs were {100 * (busy_after - busy_before) / available:.0f}% busy, "
-            f"{100 * (wrk_after - wrk_before) / available:.0f}% in the load generator (wrk)"
+            f"; {where}: the {os.cpu_count()} CPUs were {100 * (busy_after - busy_before) / available:.0f}% "
+            f"busy, {100 * (wrk_after - wrk_before) / available:.0f}% in the load generator (wrk)"
         )
         return day
 

@@ -199,7 +199,7 @@ def insert_signatures(petition_id, count, days=60, first=1):
             INSERT INTO petitions_signature (
                 petition_id, public_id, first_name, last_name, email, email_normalised, country,
                 city_or_postcode, comment, show_name_publicly, wants_updates, status, flag_reason,
-                created_at, confirmed_at
+                created_at, confirmed_at, language
             )
             SELECT %(petition)s, gen_random_uuid(),
                    (%(first_names)s::text[])[1 + i %% %(first_name_count)s],
@@ -210,7 +210,8 @@ def insert_signatures(petition_id, count, days=60, first=1):
                    CASE WHEN i %% 3 = 0 THEN 'Almaty' ELSE '' END,
                    CASE WHEN i %% 50 = 0 THEN 'Free them all!' ELSE '' END,
                    i %% 5 = 0, i %% 3 = 0, 'confirmed', '',
-                   signed_at, signed_at + interval '7 minutes'
+                   signed_at, signed_at + interval '7 minutes',
+                   (ARRAY['en', 'ru', 'kk'])[1 + i %% 3]
             FROM (
                 SELECT i, now() - interval '1 hour'
                           - %(days)s * interval '1 day' * (1 - (i - %(first)s)::float8 / %(count)s)

@@ -24,12 +24,17 @@ import redis
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tests import servers  # noqa: E402
 from tests.servers import production_env  # noqa: E402
 
 PG_ADMIN_URL = os.environ.get("BENCH_PG_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 DATABASE_NAME = "campaign_bench"
 DATABASE_URL = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{DATABASE_NAME}"
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
+# nginx in front for the petition day (deploy/nginx/campaign.conf.template, rendered for the run).
+NGINX_HTTPS_PORT = int(os.environ.get("BENCH_NGINX_HTTPS_PORT", "8443"))
+NGINX_HTTP_PORT = int(os.environ.get("BENCH_NGINX_HTTP_PORT", "8160"))
+NGINX_URL = f"https://localhost:{NGINX_HTTPS_PORT}"
 
 
 def bench_env(work_dir, **overrides):
@@ -40,7 +45,10 @@ def bench_env(work_dir, **overrides):
       and the load generator plays the part of many signers by sending X-Forwarded-For
       (otherwise every signing comes from 127.0.0.1 and the per-address limit flags it,
       which skips the e-mail and makes signing look cheaper than it is);
-    - "testserver" is allowed so the in-process probes can use Django's test client.
+    - "testserver" is allowed so the in-process probes can use Django's test client;
+    - BEHIND_TLS_PROXY and nginx's address as a trusted origin: for the petition day behind
+      nginx over HTTPS, as deploy/README.md sets up production (direct requests carry no
+      X-Forwarded-Proto, so they are plain HTTP as before).
     """
     work_dir = Path(work_dir)
     env = production_env(
@@ -51,6 +59,8 @@ def bench_env(work_dir, **overrides):
         ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
         MEDIA_ROOT=work_dir / "media",
         TRUSTED_PROXY_COUNT=1,
+        BEHIND_TLS_PROXY="true",
+        CSRF_TRUSTED_ORIGINS=NGINX_URL,
         LOG_LEVEL="WARNING",
         PAGE_CACHE_SECONDS=5,
     )
@@ -158,6 +168,44 @@ def wait_until_serving(url, process, seconds=60):
             pass
         time.sleep(0.2)
     raise RuntimeError("gunicorn did not answer in time")
+
+
+@contextmanager
+def nginx_in_front(app_url, work_dir):
+    """The shipped nginx configuration in front of the gunicorn at `app_url`, over HTTPS with a
+    certificate made for the run; yields (its URL, its access log).
+
+    wrk plays thousands of clients from one machine: as behind a CDN, nginx takes the client's
+    address from the X-Forwarded-For the load generator sends (realip, trusted from 127.0.0.1
+    only), so its request limits and the site's flood limits see many signers, not one.
+    """
+    reason = servers.nginx_missing()
+    if reason:
+        raise RuntimeError(f"the petition day behind nginx {reason}")
+    folder = Path(work_dir) / "nginx"
+    folder.mkdir(exist_ok=True)
+    real_ip = "  set_real_ip_from 127.0.0.1;\n  real_ip_header X-Forwarded-For;\n"
+    with servers.nginx(
+        folder, int(app_url.rsplit(":", 1)[1]), https_port=NGINX_HTTPS_PORT, http_port=NGINX_HTTP_PORT,
+        workers=os.cpu_count() or 1, http_extra=real_ip,
+    ) as (https_url, _http_url):  # fmt: skip
+        try:
+            yield https_url, folder / "logs" / "campaign.access.log"
+        except Exception:
+            errors = folder / "logs" / "error.log"
+            if errors.exists():
+                print(f"--- nginx's error log:\n{errors.read_text()[-3000:]}", file=sys.stderr)
+            raise
+
+
+def cache_statuses(access_log):
+    """How nginx answered, from its access log: {"HIT": n, "MISS": n, "-": n (not cacheable), ...}."""
+    counts = {}
+    with open(access_log) as log:
+        for line in log:
+            status = line.rsplit("cache=", 1)[-1].strip()
+            counts[status] = counts.get(status, 0) + 1
+    return counts
 
 
 @contextmanager

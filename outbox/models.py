@@ -146,8 +146,13 @@ class OutgoingEmail(models.Model):
     about_id = models.PositiveBigIntegerField(_("about (id)"), null=True, blank=True)
     about = GenericForeignKey("about_type", "about_id")
     to = models.EmailField(_("to"), max_length=254)
-    subject = models.CharField(_("subject"), max_length=500)
-    body = models.TextField(_("body"))
+    subject = models.CharField(_("subject"), max_length=500, blank=True)
+    body = models.TextField(_("body"), blank=True)
+    # Written by the worker just before its first delivery (outbox/writers.py): until then the
+    # subject and body are empty and these say how to write them. Database defaults: rows
+    # copied in by raw SQL (petitions' migration 0004) name no writer.
+    writer = models.CharField(_("written by"), max_length=100, blank=True, default="", db_default="")
+    writer_context = models.JSONField(_("what it is written from"), default=dict, db_default={}, blank=True)
     message_id = models.CharField(_("Message-ID"), max_length=255, unique=True, default=new_message_id)
     created_at = models.DateTimeField(_("written at"), default=timezone.now)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
@@ -213,6 +218,20 @@ class OutgoingEmail(models.Model):
     @property
     def is_sent(self):
         return self.sent_at is not None
+
+    def write(self):
+        """Write the subject and body of an e-mail queued with a writer, once, and store them.
+        Returns False when there is nothing to send any more (its writer found nothing)."""
+        if not self.writer or self.body:
+            return True
+        from . import writers
+
+        written = writers.write(self.writer, self.writer_context)
+        if written is None:
+            return False
+        self.subject, self.body = written["subject"][:500], written["body"]
+        type(self).objects.filter(pk=self.pk).update(subject=self.subject, body=self.body)
+        return True
 
     def message(self):
         headers = {**self.headers, "Message-ID": self.message_id}

@@ -35,6 +35,9 @@ def _attempt(email):
     makes providers block a sender, which would stop every signer's confirmation. (A manager
     can take an address off the list: `manage.py suppress_email --remove`.)
     """
+    if not email.write():
+        email.delete()  # what it was about is gone: nobody is waiting for it
+        return "nothing to send"
     if holds.is_unwanted(email):
         with transaction.atomic():
             OutgoingEmail.objects.filter(pk=email.pk, sent_at__isnull=True).delete()
@@ -117,7 +120,7 @@ def deliver_bulk_emails():
                 next_run = timezone.now() + BULK_IDLE_INTERVAL
                 break
             outcome = _attempt(email)
-            if outcome in ("withdrawn", "suppressed"):
+            if outcome in ("withdrawn", "suppressed", "nothing to send"):
                 pacing.give_back(Priority.BULK, moment)
             outcomes[outcome] += 1
     finally:

@@ -17,15 +17,40 @@ def signing_is_over_limit(ip_address):
     """
     if not ip_address:
         return False
-    return limits.count("petitions.signing", ip_address) > settings.PETITIONS_SIGNATURES_PER_IP_PER_HOUR
+    return limits.count(SIGNING, ip_address) > settings.PETITIONS_SIGNATURES_PER_IP_PER_HOUR
 
 
-def may_email_signer(signature_id):
-    """Record one e-mail for a signature; False once it has had its hourly share.
+def may_email_signer(petition_id, email_normalised):
+    """Record one e-mail for a signer (a petition and a mailbox); False once they have had
+    their hourly share.
 
     Stops anyone from using repeat signings or new-link requests to flood a mailbox.
     """
-    return limits.count("petitions.email", signature_id) <= settings.PETITIONS_EMAILS_PER_SIGNATURE_PER_HOUR
+    return limits.count(EMAIL, _mailbox(petition_id, email_normalised)) <= _emails_per_hour()
+
+
+def count_signing(ip_address, petition_id, email_normalised):
+    """Both counters of a signing in one round trip: (the address is over its hourly limit,
+    the mailbox may still be e-mailed this hour). An empty address is not counted."""
+    counters = [(EMAIL, _mailbox(petition_id, email_normalised))]
+    if ip_address:
+        counters.append((SIGNING, ip_address))
+    counts = limits.count_many(counters)
+    over_limit = bool(ip_address) and counts[1] > settings.PETITIONS_SIGNATURES_PER_IP_PER_HOUR
+    return over_limit, counts[0] <= _emails_per_hour()
+
+
+SIGNING = "petitions.signing"
+EMAIL = "petitions.email"
+
+
+def _emails_per_hour():  # read when called: tests change the setting
+    return settings.PETITIONS_EMAILS_PER_SIGNATURE_PER_HOUR
+
+
+def _mailbox(petition_id, email_normalised):
+    # One signer is one mailbox on one petition (the database's unique rule for signatures).
+    return f"{petition_id}:{email_normalised}"
 
 
 def may_email_held_signing(ip_address):

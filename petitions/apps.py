@@ -35,13 +35,16 @@ class PetitionsConfig(AppConfig):
     sitemaps = "petitions.sitemaps.SITEMAPS"
 
     def ready(self):
-        from outbox import holds, periodic
+        from outbox import holds, periodic, writers
         from outbox.signals import email_finished
         from prisoners import outcomes
         from publishing import sections
 
         from . import services, tasks, updates
         from .models import Petition
+
+        # E-mails to signers are written by the worker, in the signer's language.
+        writers.register(services.SIGNER_EMAIL_WRITER, services.write_signer_email)
 
         periodic.register(tasks.run_maintenance, every=tasks.maintenance_interval)
         periodic.register(updates.advance_sending_updates, every=timedelta(minutes=1))

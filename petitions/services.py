@@ -75,6 +75,9 @@ def _absolute(path):
     return f"{settings.SITE_URL}{path}"
 
 
+SIGNER_EMAIL_WRITER = "petitions.signer"
+
+
 def _signer_email(signature, reason):
     """Subject and body of the e-mail to a signer: the link to confirm their signature, or word
     that they have already signed, and always the link to withdraw it. Plain text, no tracking.
@@ -110,15 +113,32 @@ def _signer_email(signature, reason):
     return {"subject": " ".join(subject.split()), "body": body}
 
 
-def _email_signer_later(signature, reason):
-    """Write the e-mail to the signer into the outbox, within the per-signature hourly limit.
+def write_signer_email(context):
+    """The outbox writer of e-mails to signers (registered in apps.py), run by the task worker
+    just before the first delivery: the request only stored the signature's id and the reason.
+    None when the signature has been anonymised since (it has no address to write to)."""
+    signature = Signature.objects.select_related("petition").filter(pk=context["signature"]).first()
+    if signature is None or signature.anonymised_at is not None:
+        return None
+    return _signer_email(signature, EmailReason(context["reason"]))
 
-    Must run inside the transaction that changes the signature: the e-mail is kept exactly
-    when that change is (outbox.services.send_later).
-    """
-    if not abuse.may_email_signer(signature.pk):
-        return
-    send_later(to=signature.email, about=signature, **_signer_email(signature, reason))
+
+def _queue_signer_email(signature, reason):
+    """Store the e-mail to the signer in the outbox, to be written by the worker. Must run inside
+    the transaction that changes the signature: the e-mail is kept exactly when that change is."""
+    send_later(
+        to=signature.email,
+        about=signature,
+        writer=SIGNER_EMAIL_WRITER,
+        context={"signature": signature.pk, "reason": str(reason)},
+    )
+
+
+def _email_signer_later(signature, reason):
+    """Queue the e-mail to the signer, within the per-signer hourly limit (inside the
+    transaction that changes the signature)."""
+    if abuse.may_email_signer(signature.petition_id, signature.email_normalised):
+        _queue_signer_email(signature, reason)
 
 
 def feature(petition):
@@ -201,7 +221,8 @@ def sign(
       never make the site send more than the two limits' worth of e-mails an hour;
     - nothing is counted here, and no row shared by different signers is updated: signing
       only inserts (and adds one to its own address's hourly flood counter);
-    - e-mail is queued only after the signature is committed.
+    - the e-mail is stored (and its delivery queued) in the signature's own transaction, as
+      the signature id and the reason: the task worker writes it, in the signer's language.
 
     The caller must answer every outcome the same way, so that nobody learns who signed; and
     the database does the same work whether or not the address had signed, so that the time
@@ -210,15 +231,18 @@ def sign(
     """
     if not petition.is_open:
         raise PetitionClosed(petition.slug)
+    email_normalised = normalise_email(email)
     with transaction.atomic():
-        # Counted in the signing's transaction: one commit for both.
-        over_limit = abuse.signing_is_over_limit(client_ip)
+        # Both counters in one round trip, in the signing's transaction: one commit for all.
+        # The mailbox's e-mail counter is counted whatever follows, so that a new signing and a
+        # repeated one do the same work.
+        over_limit, may_email = abuse.count_signing(client_ip, petition.pk, email_normalised)
         attempt = Signature(
             petition=petition,
             first_name=first_name.strip(),
             last_name=last_name.strip(),
             email=email.strip(),
-            email_normalised=normalise_email(email),
+            email_normalised=email_normalised,
             country=country,
             city_or_postcode=city_or_postcode.strip(),
             comment=comment.strip(),
@@ -244,12 +268,14 @@ def sign(
             return SigningOutcome.DUPLICATE
         signature.petition = petition
         is_new = signature.public_id == attempt.public_id
-        if over_limit:
+        if not may_email:
+            pass  # the mailbox has had its hourly share of e-mails
+        elif over_limit:
             # Held for review; a new one still gets its confirmation within the held budget.
             if is_new and abuse.may_email_held_signing(client_ip):
-                _email_signer_later(signature, EmailReason.SIGNED)
+                _queue_signer_email(signature, EmailReason.SIGNED)
         elif not signature.is_flagged:
-            _email_signer_later(signature, EmailReason.SIGNED if is_new else EmailReason.SIGNED_AGAIN)
+            _queue_signer_email(signature, EmailReason.SIGNED if is_new else EmailReason.SIGNED_AGAIN)
     if not is_new:
         return SigningOutcome.DUPLICATE
     return SigningOutcome.FLAGGED if over_limit else SigningOutcome.NEW

@@ -2,7 +2,9 @@
 that can cut the database connection and restore it."""
 
 import os
+import re
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -81,8 +83,9 @@ def collected_static(tmp_path_factory):
 
 
 @contextmanager
-def gunicorn(env, workers=2, threads=1, timeout=30):
-    port = free_port()
+def gunicorn(env, workers=2, threads=1, timeout=30, port=None):
+    """gunicorn on `port` (a free one by default; a fixed one to restart a server in place)."""
+    port = port or free_port()
     process = subprocess.Popen(
         [
             sys.executable, "-m", "gunicorn", "campaign.wsgi",
@@ -108,13 +111,13 @@ def wait_until_listening(port, process, seconds=30):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited early:\n{process.stdout.read()}")
+            raise RuntimeError(f"{process.args[0]} exited early:\n{process.stdout.read()}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.5):
                 return
         except OSError:
             time.sleep(0.1)
-    raise RuntimeError("gunicorn did not start listening in time")
+    raise RuntimeError(f"nothing listens on port {port} in time")
 
 
 class TcpProxy:
@@ -338,3 +341,103 @@ def wait_for_other_sessions_to_end(connection, seconds=10):
                 return
             time.sleep(0.1)
         cursor.execute(f"SELECT pg_terminate_backend(pid) {others}")
+
+
+# --- nginx in front, with the shipped configuration -------------------------------------------
+
+NGINX = os.environ.get("NGINX_PATH", "/usr/sbin/nginx")
+NGINX_TEMPLATE = ROOT / "deploy" / "nginx" / "campaign.conf.template"
+_NGINX_TEMP_PATHS = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+
+
+def nginx_missing():
+    """Why nginx cannot run here (None when it can)."""
+    if not Path(NGINX).exists():
+        return f"needs nginx at {NGINX} (apt-get install -y nginx)"
+    if not shutil.which("openssl"):
+        return "needs openssl for a test certificate (apt-get install -y openssl)"
+    return None
+
+
+def render_template(values):
+    """The template with its ${NAME} placeholders replaced, as envsubst with the list does."""
+    text = NGINX_TEMPLATE.read_text()
+    lines = [line for line in text.splitlines() if not line.lstrip().startswith("#")]
+    placeholders = set(re.findall(r"\$\{([A-Z_]+)\}", "\n".join(lines)))
+    if placeholders != set(values):
+        raise ValueError(f"the template's placeholders are {sorted(placeholders)}")
+    for name, value in values.items():
+        text = text.replace("${" + name + "}", str(value))
+    return text
+
+
+def make_certificate(folder):
+    certificate, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        [
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+            "-keyout", str(key), "-out", str(certificate), "-subj", "/CN=localhost",
+            "-addext", "subjectAltName=DNS:localhost",
+        ],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    return certificate, key
+
+
+@contextmanager
+def nginx(folder, upstream_port, *, https_port=None, http_port=None, workers=1, http_extra=""):
+    """nginx (Debian's) with the shipped site file (deploy/nginx/campaign.conf.template,
+    rendered as deploy/README.md says) included in a minimal main configuration with its own
+    pid, temporary folders and logs in `folder`; yields (https base URL, http base URL).
+    `http_extra` adds directives around it (the bench's real-IP line)."""
+    https_port, http_port = https_port or free_port(), http_port or free_port()
+    certificate, key = make_certificate(folder)
+    for name in ("cache", "media", "acme", "logs", "temp"):
+        (folder / name).mkdir()
+    site = folder / "campaign.conf"
+    site.write_text(
+        render_template(
+            {
+                "SERVER_NAME": "localhost",
+                "HTTP_PORT": http_port,
+                "HTTPS_PORT": https_port,
+                "TLS_CERTIFICATE": certificate,
+                "TLS_CERTIFICATE_KEY": key,
+                "UPSTREAM": f"127.0.0.1:{upstream_port}",
+                "CACHE_DIR": folder / "cache",
+                "MEDIA_ROOT": folder / "media",
+                "LOG_DIR": folder / "logs",
+                "ACME_ROOT": folder / "acme",
+            }
+        )
+    )
+    temp = folder / "temp"
+    main = folder / "nginx.conf"
+    main.write_text(
+        # Root (as in CI) would hand the workers to "nobody", who cannot read pytest's folders.
+        ("user root;\n" if os.geteuid() == 0 else "")
+        + f"worker_processes {workers};\npid {folder}/nginx.pid;\nerror_log {folder}/logs/error.log warn;\n"
+        "events { worker_connections 4096; }\n"
+        "http {\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n"
+        + "".join(f"  {kind}_temp_path {temp}/{kind};\n" for kind in _NGINX_TEMP_PATHS)
+        + http_extra
+        + f"  include {site};\n}}\n"
+    )  # fmt: skip
+    checked = subprocess.run([NGINX, "-t", "-c", str(main)], capture_output=True, text=True)
+    if checked.returncode:
+        raise RuntimeError(f"nginx refused the configuration:\n{checked.stderr}")
+    command = [NGINX, "-c", str(main), "-g", "daemon off;"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 10
+        while not (folder / "nginx.pid").exists():
+            if process.poll() is not None:
+                raise RuntimeError(f"nginx exited:\n{process.stdout.read()}")
+            if time.monotonic() > deadline:
+                raise RuntimeError("nginx did not start")
+            time.sleep(0.05)
+        wait_until_listening(https_port, process, seconds=10)
+        yield f"https://localhost:{https_port}", f"http://localhost:{http_port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -10,6 +10,8 @@ from django.db import connection
 from publishing import limits, tasks
 from publishing.models import HourlyCounter
 from tests.outbox.delivery import queued
+from tests.requirements import skip_or_fail
+from tests.servers import REDIS_TEST_URL, fresh_redis
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -107,3 +109,36 @@ def test_with_redis_the_counters_are_kept_in_the_cache_and_never_in_the_database
     assert [limits.count("petitions.signing", ADDRESS) for _ in range(3)] == [1, 2, 3]
     assert limits.count("petitions.signing", "198.51.100.1") == 1
     assert not HourlyCounter.objects.exists()
+
+
+def test_a_signings_two_counters_are_counted_in_one_statement(django_assert_num_queries):
+    pairs = [("petitions.email", "7:aigerim@example.org"), ("petitions.signing", ADDRESS)]
+    with django_assert_num_queries(1):
+        assert limits.count_many(pairs) == [1, 1]
+    limits.count("petitions.signing", ADDRESS)
+    assert limits.count_many(pairs) == [2, 3]
+    assert HourlyCounter.objects.count() == 2
+
+
+def test_with_redis_two_counters_take_one_round_trip_and_both_expire(settings):
+    reason = fresh_redis()
+    if reason:
+        skip_or_fail(reason, "REQUIRE_POSTGRES")
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_TEST_URL}
+    }
+    settings.ABUSE_LIMITS_STORE = "cache"
+    from django.core.cache import cache
+
+    pairs = [("petitions.email", "7:aigerim@example.org"), ("petitions.signing", ADDRESS)]
+    client = limits._redis_client("limits:x")
+    with mock.patch.object(type(client), "execute_command", wraps=client.execute_command) as single:
+        assert limits.count_many(pairs) == [1, 1]
+        assert limits.count_many(pairs) == [2, 2]
+    assert single.call_count == 0  # pipelined: no command sent on its own
+    assert limits.count("petitions.signing", ADDRESS) == 3
+    keys = client.keys("*limits:*")
+    assert len(keys) == 2
+    assert all(0 < client.ttl(key) <= limits.HOUR_SECONDS + 60 for key in keys)
+    assert cache.get(keys[0].decode().split(":", 2)[-1]) in {2, 3}  # Django reads them too
+    fresh_redis()
