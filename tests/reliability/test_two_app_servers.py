@@ -117,7 +117,8 @@ def test_an_edit_saved_on_one_server_shows_on_the_other_at_once(two_servers):
     assert status == 302 and headers["Location"] == "/admin/", "the editor is logged in on A"
     change_url = f"/admin/publishing/article/{post.pk}/change/"
     fields = form_fields(editor.open_form(change_url), form_id="article_form")
-    fields = [(name, "Strike ends in victory" if name == "title" else value) for name, value in fields]
+    # The English version is the original (the admin names it title_en: content translations).
+    fields = [(name, "Strike ends in victory" if name == "title_en" else value) for name, value in fields]
     status, headers, body = editor.post(change_url, [*fields, ("_save", "Save")])
     assert status == 302, f"the admin refused the edit: {status}\n{body[:3000]}"
 
