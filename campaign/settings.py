@@ -131,8 +131,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.syndication",
-    # intcomma: counts grouped the reader's way (12,345 · 12 345).
-    "django.contrib.humanize",
     "django.contrib.postgres",
     "crispy_forms",
     "crispy_bootstrap5",

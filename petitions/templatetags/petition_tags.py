@@ -1,16 +1,10 @@
 from django import template
-from django.utils.formats import number_format
+
+from publishing.templatetags.publishing_tags import grouped
 
 register = template.Library()
-
-
-@register.filter
-def grouped(value):
-    """A whole number with the visitor's thousands separator: 12345 → "12,345"."""
-    try:
-        return number_format(int(value), force_grouping=True)
-    except (TypeError, ValueError):
-        return value
+# Counts on petition pages are grouped the reader's way, as everywhere (publishing_tags).
+register.filter("grouped", grouped)
 
 
 @register.inclusion_tag("petitions/includes/petition_calls.html")

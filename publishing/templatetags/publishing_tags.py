@@ -2,6 +2,7 @@ from datetime import datetime
 
 from django import template
 from django.utils import timezone, translation
+from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -9,6 +10,15 @@ from publishing import languages, sections
 from publishing.html import fit_headings, render_html
 
 register = template.Library()
+
+
+@register.filter
+def grouped(value):
+    """A whole number with the visitor's thousands separator: 12345 → "12,345", "12 345"."""
+    try:
+        return number_format(int(value), force_grouping=True)
+    except (TypeError, ValueError):
+        return value
 
 
 @register.filter
